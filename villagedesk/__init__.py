@@ -1,0 +1,3 @@
+"""VillageDesk: counter software for village service halls."""
+
+__version__ = "0.1.0"
