@@ -1,0 +1,5 @@
+import sys
+
+from villagedesk.app import main
+
+sys.exit(main())
