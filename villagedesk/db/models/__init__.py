@@ -3,3 +3,4 @@
 from villagedesk.db.models import core, residents  # noqa: F401
 
 # Modules add their table modules here.
+from villagedesk.db.models import eldercare  # noqa: F401,E402
