@@ -18,7 +18,7 @@ from villagedesk.server.auth import authenticate, inflate, read_body
 from villagedesk.server.halls import EnrollmentError, enroll_device
 from villagedesk.server.ingest import IngestConflict, IngestForbidden, ingest
 from villagedesk.server.models import Device
-from villagedesk.server.reference import changes_since
+from villagedesk.server.reference import changes_since, feed_head
 from villagedesk.server.settings import ApiError, ServerSettings
 from villagedesk.sync import signing
 from villagedesk.sync.protocol import (
@@ -158,6 +158,6 @@ async def changes(request: Request, cursor: int = 0, limit: int = 500) -> Change
     def work() -> ChangesResponse:
         with sessions() as s:
             items, new_cursor, more = changes_since(s, hall_id=dev.hall_id, cursor=cursor, limit=limit)
-            return ChangesResponse(epoch=db.read_meta(s)["epoch"], cursor=new_cursor, has_more=more, changes=items)
+            return ChangesResponse(epoch=db.read_meta(s)["epoch"], cursor=new_cursor, has_more=more, changes=items, head=feed_head(s))
 
     return await run_in_threadpool(work)

@@ -107,3 +107,7 @@ def changes_since(session: Session, *, hall_id: str, cursor: int, limit: int) ->
     ]
     new_cursor = out[-1].cursor if out else cursor
     return out, new_cursor, len(out) == limit
+
+
+def feed_head(session: Session) -> int:
+    return int(session.execute(sa.select(sa.func.max(RefChange.cursor))).scalar_one() or 0)

@@ -157,6 +157,7 @@ class ChangesResponse(_Wire):
     cursor: int
     has_more: bool
     changes: list[Change]
+    head: int = 0  # the newest cursor on the server; below the hall's cursor = restored server
 
 
 class ErrorBody(_Wire):
