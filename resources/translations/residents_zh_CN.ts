@@ -47,12 +47,12 @@
 <context>
     <name>Phone</name>
     <message>
-        <source>A landline needs its area code, written like 0712-1234567.</source>
-        <translation>座机号码请带区号,写成 0712-1234567 的形式。</translation>
+        <source>A landline needs its area code, written like 0712-2345678.</source>
+        <translation>座机号码请带区号,写成 0712-2345678 的形式。</translation>
     </message>
     <message>
-        <source>This is not a phone number. A mobile number is 11 digits starting with 13-19; a landline is an area code and 7-8 digits, like 0712-1234567.</source>
-        <translation>电话号码格式不对:手机号为11位,以13–19开头;座机为区号加7–8位号码,如 0712-1234567。</translation>
+        <source>This is not a phone number. A mobile number is 11 digits starting with 13-19; a landline is an area code and 7-8 digits, like 0712-2345678.</source>
+        <translation>电话号码格式不对:手机号为11位,以13–19开头;座机为区号加7–8位号码,如 0712-2345678。</translation>
     </message>
     <message>
         <source>A mobile number has 11 digits; this one has {count}. Check it with the resident.</source>

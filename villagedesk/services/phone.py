@@ -1,7 +1,7 @@
 """Phone numbers: normalise what clerks and spreadsheets type into one stored form.
 
 Mobile: 11 digits starting 1[3-9], stored as digits. Landline: area code (010, 02x, or
-0 + three digits) plus a 7-8 digit local number, stored as 0712-1234567.
+0 + three digits) plus a 7-8 digit local number, stored as 0712-2345678.
 """
 
 from __future__ import annotations
@@ -77,13 +77,13 @@ def check_phone(raw: object) -> PhoneCheck:
     ):
         message = tr(
             "Phone",
-            "A landline needs its area code, written like 0712-1234567.",
+            "A landline needs its area code, written like 0712-2345678.",
         )
     else:
         message = tr(
             "Phone",
             "This is not a phone number. A mobile number is 11 digits starting with 13-19; "
-            "a landline is an area code and 7-8 digits, like 0712-1234567.",
+            "a landline is an area code and 7-8 digits, like 0712-2345678.",
         )
     return PhoneCheck(raw, error="format", message=message)
 
