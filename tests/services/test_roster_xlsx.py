@@ -63,7 +63,7 @@ def test_sample_rows_are_ready_to_insert() -> None:
         "M",
         dt.date(1963, 12, 8),
     )
-    assert (first.household_no, first.relation, first.group, first.address) == (
+    assert (first.household_no, first.relation, first.village_group, first.address) == (
         "HH0001",
         "户主",
         "1组",
@@ -151,11 +151,11 @@ def test_header_found_by_words_on_a_later_sheet(varied_workbook: Path) -> None:
         "id_number": "D",
         "phone": "E",
         "birth_date": "F",
-        "group": "G",
+        "village_group": "G",
         "hamlet": "H",
         "grid": "I",
-        "party_member": "J",
-        "dibao": "K",
+        "is_party_member": "J",
+        "is_dibao": "K",
     }
     described = layout.to_dict()
     assert described["columns"]["id_number"] == {"column": "D", "header": "公民身份号码(18位)"}
@@ -167,9 +167,9 @@ def test_varied_workbook_rows_and_warnings(varied_workbook: Path) -> None:
     ji, wang, li = report.rows
     assert ji.name == "𠮷祥" and ji.row == 4
     assert ji.phone == "13800138000" and ji.hamlet == "张家湾" and ji.grid == "3"
-    assert ji.flags == {"party_member": True, "dibao": False}
-    assert wang.name == "王丽" and wang.phone is None and wang.flags["dibao"] is True
-    assert li.row == 7 and li.grid == "4" and li.group == "三组"
+    assert ji.flags == {"is_party_member": True, "is_dibao": False}
+    assert wang.name == "王丽" and wang.phone is None and wang.flags["is_dibao"] is True
+    assert li.row == 7 and li.grid == "4" and li.village_group == "三组"
     warnings = {(w.row, w.kind) for w in report.warnings}
     # 王丽's 性别 says 男 but her ID says woman; 李强's 性别 and 出生年月 disagree with his ID.
     assert warnings == {(5, "sex_mismatch"), (7, "sex_mismatch"), (7, "birth_date_mismatch")}
@@ -181,10 +181,10 @@ def test_explicit_mapping_overrides_detection(varied_workbook: Path) -> None:
     # The clerk says phones are not in E: the mapping drops them.
     mapping = detect_layout(varied_workbook).column_letters()
     del mapping["phone"]
-    mapping["remark"] = "E"
+    mapping["note"] = "E"
     report = read_roster(varied_workbook, mapping, today=TODAY)
     assert [r.phone for r in report.rows] == [None, None, None]
-    assert report.rows[0].remark == "138 0013 8000"
+    assert report.rows[0].note == "138 0013 8000"
     by_index = read_roster(varied_workbook, {"name": 2, "id_number": 4}, today=TODAY)
     assert by_index.valid_rows == 3 and by_index.warnings == []
     with pytest.raises(DomainError) as missing:
@@ -258,7 +258,7 @@ def test_header_words() -> None:
     assert match_header("户主身份证号码") is None
     assert match_header("户主姓名") is None
     assert match_header("联系方式") == "phone"
-    assert match_header("所属组") == "group" and match_header("组别") == "group"
+    assert match_header("所属组") == "village_group" and match_header("组别") == "village_group"
     assert match_header("出生年月") == "birth_date"
     assert match_header("说明:本表姓名一栏请填写身份证上的姓名") is None
 

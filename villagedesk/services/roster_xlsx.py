@@ -40,20 +40,20 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "证件号码", "身份号码",
     ),
     "phone": ("联系电话", "联系方式", "手机号", "手机号码", "电话", "电话号码", "手机", "联系号码"),
-    "group": ("所属组", "组别", "村民小组", "小组", "组", "所在组", "组名"),
+    "village_group": ("所属组", "组别", "村民小组", "小组", "组", "所在组", "组名"),
     "hamlet": ("湾", "湾名", "所属湾", "自然湾", "自然村", "湾组"),
     "grid": ("网格", "所属网格", "网格号", "网格名称"),
     "address": ("地址", "住址", "家庭住址", "现住址", "居住地址", "户籍地址", "家庭地址"),
-    "party_member": ("党员", "是否党员", "政治面貌"),
-    "dibao": ("低保", "是否低保", "低保户", "是否低保户"),
-    "tekun": ("特困", "是否特困", "特困供养", "特困人员", "五保"),
-    "disabled": ("残疾", "是否残疾", "残疾人", "残疾类别", "残疾等级"),
+    "is_party_member": ("党员", "是否党员", "政治面貌"),
+    "is_dibao": ("低保", "是否低保", "低保户", "是否低保户"),
+    "is_tekun": ("特困", "是否特困", "特困供养", "特困人员", "五保"),
+    "is_disabled": ("残疾", "是否残疾", "残疾人", "残疾类别", "残疾等级"),
     "lives_alone": ("独居", "是否独居", "独居老人"),
-    "remark": ("备注", "说明"),
+    "note": ("备注", "说明"),
 }  # fmt: skip
 
 REQUIRED_FIELDS = ("name", "id_number")
-FLAG_FIELDS = ("party_member", "dibao", "tekun", "disabled", "lives_alone")
+FLAG_FIELDS = ("is_party_member", "is_dibao", "is_tekun", "is_disabled", "lives_alone")
 _HEAD_RELATIONS = {"户主", "本人", "户主本人"}
 _FALSY = {"", "否", "无", "不是", "非", "N", "NO", "0", "FALSE", "-", "/", "—", "×", "X", "群众"}
 _INSTRUCTION_SHEET = re.compile(r"说明|填表|须知|注意事项|示例|样表|字典|代码表")
@@ -74,16 +74,16 @@ def field_label(name: str) -> str:
         "birth_date": tr("Roster", "Birth date"),
         "id_number": tr("Roster", "ID number"),
         "phone": tr("Roster", "Phone"),
-        "group": tr("Roster", "Village group"),
+        "village_group": tr("Roster", "Village group"),
         "hamlet": tr("Roster", "Hamlet"),
         "grid": tr("Roster", "Grid"),
         "address": tr("Roster", "Address"),
-        "party_member": tr("Roster", "Party member"),
-        "dibao": tr("Roster", "Minimum-income support"),
-        "tekun": tr("Roster", "Extreme poverty support"),
-        "disabled": tr("Roster", "Disability"),
+        "is_party_member": tr("Roster", "Party member"),
+        "is_dibao": tr("Roster", "Minimum-income support"),
+        "is_tekun": tr("Roster", "Extreme poverty support"),
+        "is_disabled": tr("Roster", "Disability"),
         "lives_alone": tr("Roster", "Living alone"),
-        "remark": tr("Roster", "Remark"),
+        "note": tr("Roster", "Remark"),
     }
     return labels.get(name, name)
 
@@ -254,12 +254,12 @@ class RosterRow:
     phone: str | None = None
     household_no: str | None = None
     relation: str | None = None
-    group: str | None = None
+    village_group: str | None = None
     hamlet: str | None = None
     grid: str | None = None
     ethnicity: str | None = None
     address: str | None = None
-    remark: str | None = None
+    note: str | None = None
     flags: dict[str, bool] = field(default_factory=dict)
 
     @property
@@ -373,7 +373,7 @@ def read_roster(
         report = RosterReport(str(path), layout)
         ws = workbook[layout.sheet]
         checker = _RowChecker(report, today=today, region_known=region_known)
-        content_fields = [f for f in layout.columns if f not in ("seq", "remark")]
+        content_fields = [f for f in layout.columns if f not in ("seq", "note")]
         for row_no, cells in enumerate(
             ws.iter_rows(min_row=layout.header_row + 1, values_only=True),
             start=layout.header_row + 1,
@@ -457,7 +457,7 @@ def parse_birth(value: object) -> tuple[int, int, int | None] | None:
 
 def parse_flag(field_name: str, value: object) -> bool:
     text = (_text(value) or "").upper()
-    if field_name == "party_member" and text and "党员" in text:
+    if field_name == "is_party_member" and text and "党员" in text:
         return not text.startswith("非")
     return text not in _FALSY
 
@@ -538,12 +538,12 @@ class _RowChecker:
             phone=phone.normalized,
             household_no=_text(values.get("household_no")),
             relation=_text(values.get("relation")),
-            group=_text(values.get("group")),
+            village_group=_text(values.get("village_group")),
             hamlet=_text(values.get("hamlet")),
             grid=_text(values.get("grid")),
             ethnicity=_text(values.get("ethnicity")),
             address=_text(values.get("address")),
-            remark=_text(values.get("remark")),
+            note=_text(values.get("note")),
             flags={f: parse_flag(f, values[f]) for f in FLAG_FIELDS if f in values},
         )
         self.seen[idc.normalized] = resident
@@ -658,9 +658,9 @@ def write_error_report(report: RosterReport, path: str | Path) -> Path:
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "household_no", "name", "relation", "sex", "ethnicity", "birth_date", "id_number",
-    "phone", "group", "hamlet", "grid", "address",
+    "phone", "village_group", "hamlet", "grid", "address",
 )  # fmt: skip
-_TEXT_FIELDS = {"household_no", "id_number", "phone", "group", "grid"}
+_TEXT_FIELDS = {"household_no", "id_number", "phone", "village_group", "grid"}
 
 
 def _get(row: object, key: str) -> object:
@@ -726,8 +726,8 @@ def export_header(name: str) -> str:
     words = {
         "household_no": "户号", "name": "姓名", "relation": "与户主关系", "sex": "性别",
         "ethnicity": "民族", "birth_date": "出生日期", "id_number": "身份证号码",
-        "phone": "联系电话", "group": "所属组", "hamlet": "湾", "grid": "网格",
-        "address": "住址", "party_member": "党员", "dibao": "低保", "tekun": "特困",
-        "disabled": "残疾", "lives_alone": "独居", "remark": "备注", "seq": "序号",
+        "phone": "联系电话", "village_group": "所属组", "hamlet": "湾", "grid": "网格",
+        "address": "住址", "is_party_member": "党员", "is_dibao": "低保", "is_tekun": "特困",
+        "is_disabled": "残疾", "lives_alone": "独居", "note": "备注", "seq": "序号",
     }  # fmt: skip
     return words.get(name, name)
