@@ -149,6 +149,8 @@ def looks_stored_as_number(raw: object) -> bool:
     Excel keeps 15 significant digits of a number. A numeric cell holding 16 or more
     digits (every 18-digit ID) has lost its tail, and one written as 4.20981E+17 has
     too. A 15-digit old ID survives as a number intact, so it is not refused here.
+    (Text copied out of such a cell ends in 000; `check_id_number` catches that when
+    the check character then fails.)
     """
     if isinstance(raw, bool):
         return False
@@ -185,14 +187,7 @@ def check_id_number(
         return IdCheck(raw, "", error="missing", message=tr("IdCard", "Enter the ID number."))
     if looks_stored_as_number(raw):
         return IdCheck(
-            raw,
-            _raw_text(raw),
-            error="stored_as_number",
-            message=tr(
-                "IdCard",
-                "Excel stored this ID number as a number, so its last digits are lost. "
-                "Format the column as text and type the number again from the ID card.",
-            ),
+            raw, _raw_text(raw), error="stored_as_number", message=_stored_as_number_message()
         )
     cleaned = clean_id_text(_raw_text(raw))
     if _ID15.match(cleaned):
@@ -239,6 +234,9 @@ def check_id_number(
             ).format(date=birth.isoformat()),
         )
 
+    if len(cleaned) == 18 and check_char(first17) != cleaned[17] and cleaned.endswith("000"):
+        # Text copied out of a number cell: Excel kept 15 digits and padded with zeros.
+        return IdCheck(raw, cleaned, error="stored_as_number", message=_stored_as_number_message())
     if len(cleaned) == 18 and check_char(first17) != cleaned[17]:
         # Never offer the "right" check character: the typo is usually elsewhere, and
         # fixing the last character would record a wrong number that passes.
@@ -266,6 +264,14 @@ def check_id_number(
     sex: Sex = SEX_MALE if int(first17[16]) % 2 == 1 else SEX_FEMALE
     return IdCheck(
         raw, cleaned, normalized=normalized, birth_date=birth, sex=sex, warnings=tuple(warnings)
+    )
+
+
+def _stored_as_number_message() -> str:
+    return tr(
+        "IdCard",
+        "Excel stored this ID number as a number, so its last digits are lost. "
+        "Format the column as text and type the number again from the ID card.",
     )
 
 

@@ -234,6 +234,15 @@ def _open(path: str | Path) -> Any:
             tr("Roster", "File not found: {path}").format(path=path), field="file"
         ) from exc
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
+        if Path(path).suffix.lower() in (".xls", ".et", ".csv"):
+            raise DomainError(
+                tr(
+                    "Roster",
+                    "{path} is not an .xlsx workbook. Open it in Excel or WPS, "
+                    "choose Save As, pick the .xlsx type, then import that file.",
+                ).format(path=path),
+                field="file",
+            ) from exc
         raise DomainError(
             tr("Roster", "{path} is not an Excel workbook (.xlsx) that can be read.").format(
                 path=path
