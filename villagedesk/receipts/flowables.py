@@ -1,0 +1,157 @@
+"""Flowables the documents share: one-line text that shrinks to fit, QR codes, stamps."""
+
+from __future__ import annotations
+
+import segno
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from villagedesk.receipts import fonts
+from villagedesk.receipts.fonts import MissingGlyphs
+
+
+class FitText(Flowable):
+    """One line of text that never wraps: the font shrinks (then narrows) to fit the width.
+
+    Meant for ID numbers, phone numbers and receipt numbers inside table cells.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        font_size: float = 9,
+        *,
+        min_size: float = 5.5,
+        align: str = "left",
+        color: colors.Color = colors.black,
+    ) -> None:
+        super().__init__()
+        self.text = text
+        self.font_size = font_size
+        self.min_size = min_size
+        self.align = align
+        self.color = color
+        self.missing_glyphs = MissingGlyphs()
+        self._runs = fonts.runs(text, self.missing_glyphs)
+        self._natural = fonts.string_width(text, 1.0)  # width per point of font size
+        self.size = font_size
+        self.scale = 1.0
+
+    def __repr__(self) -> str:
+        return f"FitText({self.text!r})"
+
+    def minWidth(self) -> float:  # noqa: N802 - reportlab's name
+        return self._natural * self.min_size
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.size, self.scale = self.font_size, 1.0
+        if self._natural * self.font_size > aw > 0:
+            self.size = max(self.min_size, aw / self._natural)
+            if self._natural * self.size > aw:
+                self.scale = aw / (self._natural * self.size)
+        self.width = self._natural * self.size * self.scale if aw <= 0 else aw
+        self.height = self.size * 1.25
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv: Canvas = self.canv
+        text_width = self._natural * self.size * self.scale
+        x = 0.0
+        if self.align == "right":
+            x = self.width - text_width
+        elif self.align == "center":
+            x = (self.width - text_width) / 2
+        t = canv.beginText(x, self.size * 0.25)
+        t.setHorizScale(self.scale * 100)
+        t.setFillColor(self.color)
+        for font, chunk in self._runs:
+            t.setFont(font, self.size)
+            t.textOut(chunk)
+        canv.drawText(t)
+
+
+class QRCode(Flowable):
+    """A QR code drawn as vector squares. Content must be ASCII (see receipts.signing)."""
+
+    def __init__(self, payload: str, size: float = 24 * mm, *, error: str = "m") -> None:
+        super().__init__()
+        if not payload.isascii():
+            raise ValueError(f"QR payload must be ASCII: {payload!r}")
+        self.payload = payload
+        self.qr = segno.make_qr(payload, error=error, boost_error=False)
+        self.width = self.height = size
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        matrix = self.qr.matrix
+        quiet = 2  # modules of white border inside the box (printers add their own margin)
+        count = len(matrix) + 2 * quiet
+        cell = self.width / count
+        canv = self.canv
+        canv.setFillColor(colors.black)
+        path = canv.beginPath()
+        for row_index, row in enumerate(matrix):
+            y = self.height - (row_index + quiet + 1) * cell
+            col = 0
+            n = len(row)
+            while col < n:  # one rectangle per horizontal run of dark modules
+                if row[col]:
+                    start = col
+                    while col < n and row[col]:
+                        col += 1
+                    path.rect((start + quiet) * cell, y, (col - start) * cell, cell)
+                else:
+                    col += 1
+        canv.drawPath(path, stroke=0, fill=1)
+
+
+class Stamp(Flowable):
+    """A boxed mark such as 补打 (reprint), drawn in a double frame."""
+
+    def __init__(self, text: str, font_size: float = 12, *, color: colors.Color = colors.red) -> None:
+        super().__init__()
+        self.text = text
+        self.font_size = font_size
+        self.color = color
+        self.missing_glyphs = MissingGlyphs()
+        self._runs = fonts.runs(text, self.missing_glyphs)
+        self.width = fonts.string_width(text, font_size) + font_size
+        self.height = font_size * 1.8
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_stamp(self.canv, self._runs, 0, 0, self.font_size, self.color)
+
+
+def draw_stamp(
+    canv: Canvas,
+    runs: list[tuple[str, str]],
+    x: float,
+    y: float,
+    font_size: float,
+    color: colors.Color = colors.red,
+) -> tuple[float, float]:
+    """Draw a stamp with its lower-left corner at (x, y); returns its size."""
+    text = "".join(chunk for _, chunk in runs)
+    width = fonts.string_width(text, font_size) + font_size
+    height = font_size * 1.8
+    canv.saveState()
+    canv.setStrokeColor(color)
+    canv.setFillColor(color)
+    canv.setLineWidth(1.2)
+    canv.roundRect(x, y, width, height, 2, stroke=1, fill=0)
+    canv.setLineWidth(0.5)
+    canv.roundRect(x + 1.8, y + 1.8, width - 3.6, height - 3.6, 1.5, stroke=1, fill=0)
+    t = canv.beginText(x + font_size / 2, y + height / 2 - font_size * 0.35)
+    for font, chunk in runs:
+        t.setFont(font, font_size)
+        t.textOut(chunk)
+    canv.drawText(t)
+    canv.restoreState()
+    return width, height
