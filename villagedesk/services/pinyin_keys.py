@@ -140,7 +140,7 @@ def _product(lists: list[list[str]]) -> int:
     return total
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=4096)
 def name_keys(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(initials keys, full-pinyin keys) for a name, most likely first, at most MAX_KEYS each."""
     initials: list[str] = []
