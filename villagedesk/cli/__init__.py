@@ -41,7 +41,10 @@ class CliContext:
 
     @property
     def store(self) -> Any:
-        return self.app.store
+        store = self.app.store
+        if getattr(self.args, "needs_hall", True):
+            store.identity  # raises "not set up: run villagedesk setup ..."
+        return store
 
     @property
     def actor(self) -> Any:
@@ -110,6 +113,8 @@ def run(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
         return 2
     ctx = CliContext(args, clock=clock)
     try:
+        if getattr(args, "staff", None) and getattr(args, "needs_hall", True):
+            ctx.actor  # an unknown --staff name is an error before anything runs
         result = handler(ctx)
         return int(result or 0)
     except DomainError as exc:

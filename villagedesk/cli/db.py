@@ -22,11 +22,11 @@ def register(sub: Any, common: Any) -> None:
     ):
         q = dsub.add_parser(name, help=help_text)
         common(q)
-        q.set_defaults(handler=fn)
+        q.set_defaults(handler=fn, needs_hall=False)
     q = dsub.add_parser("restore", help="verify a backup file, then replace the database with it")
     common(q)
     q.add_argument("file", type=Path)
-    q.set_defaults(handler=_restore)
+    q.set_defaults(handler=_restore, needs_hall=False)
 
 
 def _upgrade(ctx: Any) -> int:

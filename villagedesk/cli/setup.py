@@ -19,7 +19,7 @@ def register(sub: Any, common: Any) -> None:
     p.add_argument("--phone", default="")
     p.add_argument("--admin-name", required=True)
     p.add_argument("--admin-password", required=True)
-    p.set_defaults(handler=_setup)
+    p.set_defaults(handler=_setup, needs_hall=False)
 
 
 def _setup(ctx: Any) -> int:

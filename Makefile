@@ -1,0 +1,53 @@
+# VillageDesk: `make run` starts the app on a demo hall, `make test` runs the whole suite.
+# Both create the virtual environment and install what they need on a fresh machine.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+DEMO_DIR ?= demo-data
+APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
+
+.PHONY: run test bench translations system-deps screenshots dist clean lint
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+translations: $(STAMP)
+	@for ts in resources/translations/*.ts; do \
+		$(VENV)/bin/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; \
+	done
+
+run: $(STAMP) translations
+	@if [ ! -f $(DEMO_DIR)/villagedesk.sqlite ]; then \
+		$(PY) -m villagedesk --data-dir $(DEMO_DIR) demo seed --residents 3000; fi
+	$(PY) -m villagedesk --data-dir $(DEMO_DIR)
+
+# System packages the tests use: poppler (pdftotext, pdffonts, pdftoppm) and headless Chromium.
+system-deps:
+	@missing=""; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			echo "installing:$$missing"; $(APT_GET) update -qq && $(APT_GET) install -y -qq $$missing >/dev/null; \
+		else echo "please install:$$missing (tests that need them are skipped)"; fi; \
+	fi
+
+test: $(STAMP) system-deps translations
+	$(PY) -m pytest
+
+bench: $(STAMP) translations
+	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) "$$b" || exit 1; done
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check villagedesk tests bench tools
+
+clean:
+	rm -rf build dist $(DEMO_DIR) bench-data .pytest_cache
