@@ -101,7 +101,7 @@ def ensure_meta(engine: Engine) -> None:
 
 
 def read_meta(session: Session) -> dict[str, str]:
-    return dict(session.execute(sa.text("SELECT key, value FROM server_meta")).tuples().all())
+    return dict(session.execute(sa.text("SELECT key, value FROM server_meta")).all())
 
 
 def rotate_epoch(engine: Engine) -> str:

@@ -1,0 +1,99 @@
+"""Fixtures: a server database per test (SQLite, and PostgreSQL where parametrized), a
+running in-process server, and a hall PC enrolled with it."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synchelp import FaultTransport, ServerDb, ServerThread, hall_http, server_database  # noqa: E402
+
+from villagedesk.sync.client import SyncClient  # noqa: E402
+from villagedesk.sync.enroll import enroll  # noqa: E402
+from villagedesk.sync.pull import PullSummary, pull  # noqa: E402
+from villagedesk.sync.push import PushHooks, PushSummary, push  # noqa: E402
+from villagedesk.sync.state import client_for  # noqa: E402
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def sdb(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerDb]:
+    with server_database(request.param, tmp_path) as database:
+        yield database
+
+
+@pytest.fixture
+def sqlite_sdb(tmp_path: Path) -> Iterator[ServerDb]:
+    with server_database("sqlite", tmp_path) as database:
+        yield database
+
+
+@pytest.fixture
+def server(sdb: ServerDb) -> Iterator[ServerThread]:
+    with ServerThread(sdb) as srv:
+        yield srv
+
+
+@pytest.fixture
+def sqlite_server(sqlite_sdb: ServerDb) -> Iterator[ServerThread]:
+    with ServerThread(sqlite_sdb) as srv:
+        yield srv
+
+
+@dataclass
+class HallPC:
+    store: Any
+    actor: Any
+    server: ServerThread
+    transport: FaultTransport
+
+    def client(self, timeout: float = 10.0) -> SyncClient:
+        http = hall_http(self.transport, timeout)
+        c = client_for(self.store, http=http)
+        c._own_http = True  # close the wrapper client with the SyncClient
+        return c
+
+    def push(self, hooks: PushHooks | None = None, **kw: Any) -> PushSummary:
+        c = self.client(kw.pop("timeout", 10.0))
+        try:
+            return push(self.store, c, hooks=hooks, **kw)
+        finally:
+            c.close()
+
+    def pull(self, **kw: Any) -> PullSummary:
+        c = self.client()
+        try:
+            return pull(self.store, c, **kw)
+        finally:
+            c.close()
+
+
+def make_hall(store: Any, actor: Any, srv: ServerThread, code: str = "XG-0203") -> HallPC:
+    transport = FaultTransport()
+    enrollment_code = srv.new_hall(code)
+    http = hall_http(transport)
+    try:
+        enroll(store, server_url=srv.url, code=enrollment_code, http=http)
+    finally:
+        http.close()
+    return HallPC(store, actor, srv, transport)
+
+
+@pytest.fixture
+def hall(store: Any, actor: Any, server: ServerThread) -> Iterator[HallPC]:
+    pc = make_hall(store, actor, server)
+    yield pc
+    pc.transport.close()
+
+
+@pytest.fixture
+def sqlite_hall(store: Any, actor: Any, sqlite_server: ServerThread) -> Iterator[HallPC]:
+    pc = make_hall(store, actor, sqlite_server)
+    yield pc
+    pc.transport.close()

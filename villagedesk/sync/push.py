@@ -1,0 +1,159 @@
+"""Push: send the outbox in batches of whole local transactions and record the server's
+answer per operation in one local transaction. Only then does an operation count as sent."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import text
+
+from villagedesk.db.store import Store
+from villagedesk.sync.client import SyncClient, SyncUnavailable
+from villagedesk.sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_OPS, ClientState, PushResponse
+from villagedesk.sync.state import counts, get_state, record_attempt
+
+OP_COLUMNS = "seq, txid, entity, entity_id, kind, fields, base_version, version, schema_rev, created_at, staff_id"
+
+
+@dataclasses.dataclass
+class PushSummary:
+    sent: int = 0
+    acknowledged: int = 0
+    rejected: int = 0
+    later: int = 0
+    resent: int = 0  # operations marked to send again because the server went backwards
+    high_water: int = 0
+
+    def as_json(self) -> dict[str, int]:
+        return {"sent": self.sent, "acknowledged": self.acknowledged, "rejected": self.rejected}
+
+
+@dataclasses.dataclass
+class PushHooks:
+    """Fault-injection points for tests."""
+
+    after_reply: Callable[[PushResponse], None] | None = None  # before the local ack
+
+
+def _row_to_op(row: Any) -> dict[str, Any]:
+    seq, txid, entity, entity_id, kind, fields, base_version, version, rev, created_at, staff_id = row
+    try:
+        parsed: Any = json.loads(fields) if fields else {}
+    except ValueError:
+        parsed = fields  # the server parks it as rejected, with a reason
+    return {
+        "seq": seq, "txid": txid or "", "entity": entity, "entity_id": entity_id, "kind": kind,
+        "fields": parsed, "base_version": base_version, "version": version if version is not None else 0,
+        "schema_rev": rev, "created_at": created_at or "", "staff_id": staff_id,
+    }
+
+
+def next_batch(store: Store, *, after: int, max_ops: int = MAX_BATCH_OPS, max_bytes: int = MAX_BATCH_BYTES) -> list[dict[str, Any]]:
+    """Pending operations after ``after``, cut only between local transactions."""
+    with store.read() as s:
+        rows = s.execute(
+            text(f"SELECT {OP_COLUMNS} FROM outbox WHERE state = 'pending' AND seq > :after ORDER BY seq LIMIT :n"),
+            {"after": after, "n": max_ops * 4},
+        ).all()
+    batch: list[dict[str, Any]] = []
+    size = 0
+    for row in rows:
+        op = _row_to_op(row)
+        if batch and (len(batch) >= max_ops or size >= max_bytes) and op["txid"] != batch[-1]["txid"]:
+            break
+        batch.append(op)
+        size += len(row[5] or "") + 200
+    return batch
+
+
+def reconcile(store: Store, *, epoch: str, high_water: int) -> int:
+    """If the server is a different database or went backwards (restored from a backup),
+    everything it no longer has becomes pending again. Returns how many ops that was."""
+    with store.write(None) as s:
+        st = get_state(s)
+        assert st is not None
+        resent = 0
+        if epoch != st.epoch or high_water < st.acked_high_water:
+            resent = s.execute(
+                text("UPDATE outbox SET state = 'pending', sent_at = NULL, reject_reason = NULL WHERE seq > :hw AND state != 'pending'"),
+                {"hw": high_water},
+            ).rowcount
+        st.epoch = epoch
+        st.acked_high_water = high_water
+        s.add(st)
+    return resent
+
+
+def _ack(store: Store, sent: list[dict[str, Any]], resp: PushResponse, summary: PushSummary) -> bool:
+    now = store.clock.now().isoformat(timespec="seconds")
+    acked, rejected, later = [], [], 0
+    for r in resp.results:
+        if r.status == "applied":
+            acked.append({"seq": r.seq, "at": now})
+        elif r.status == "rejected":
+            rejected.append({"seq": r.seq, "at": now, "reason": r.reason or ""})
+        else:
+            later += 1
+    with store.write(None) as s:
+        conn = s.connection()
+        if acked:
+            conn.execute(text("UPDATE outbox SET state = 'sent', sent_at = :at, reject_reason = NULL WHERE seq = :seq"), acked)
+        if rejected:
+            conn.execute(text("UPDATE outbox SET state = 'rejected', sent_at = :at, reject_reason = :reason WHERE seq = :seq"), rejected)
+        st = get_state(s)
+        assert st is not None
+        went_back = resp.epoch != st.epoch or resp.high_water < st.acked_high_water
+        if went_back:
+            summary.resent += conn.execute(
+                text("UPDATE outbox SET state = 'pending', sent_at = NULL, reject_reason = NULL WHERE seq > :hw AND state != 'pending'"),
+                {"hw": resp.high_water},
+            ).rowcount
+        st.epoch = resp.epoch
+        st.acked_high_water = resp.high_water
+        st.server_schema_max = resp.schema_rev_max
+        st.later_count = later
+        s.add(st)
+    summary.sent += len(sent)
+    summary.acknowledged += len(acked)
+    summary.rejected += len(rejected)
+    summary.later += later
+    summary.high_water = resp.high_water
+    return went_back
+
+
+def push(store: Store, client: SyncClient, *, hooks: PushHooks | None = None, max_ops: int = MAX_BATCH_OPS, max_bytes: int = MAX_BATCH_BYTES) -> PushSummary:
+    """Send everything pending. Raises SyncUnavailable/SyncRefused; what was acknowledged
+    before a failure stays acknowledged, the rest stays pending."""
+    hooks = hooks or PushHooks()
+    with record_attempt(store):
+        return _push(store, client, hooks, max_ops, max_bytes)
+
+
+def _push(store: Store, client: SyncClient, hooks: PushHooks, max_ops: int, max_bytes: int) -> PushSummary:
+    ident = store.identity
+    client.health()
+    state = client.device_state()
+    summary = PushSummary(high_water=state.high_water)
+    summary.resent = reconcile(store, epoch=state.epoch, high_water=state.high_water)
+    after = 0
+    while True:
+        batch = next_batch(store, after=after, max_ops=max_ops, max_bytes=max_bytes)
+        if not batch:
+            break
+        with store.read() as s:
+            c = counts(s)
+        body = {
+            "hall_id": ident.hall_id, "device_id": ident.device_id, "ops": batch,
+            "client_state": ClientState(pending=c["pending"], rejected=c["rejected"], conflicts=c["conflicts"], last_seq=c["last_seq"]).model_dump(),
+        }
+        resp = client.push(body)
+        if sorted(r.seq for r in resp.results) != [op["seq"] for op in batch]:
+            raise SyncUnavailable("the server's answer does not match the operations sent")
+        if hooks.after_reply:
+            hooks.after_reply(resp)
+        went_back = _ack(store, batch, resp, summary)
+        after = resp.high_water if went_back else batch[-1]["seq"]
+    return summary
