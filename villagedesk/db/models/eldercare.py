@@ -50,7 +50,7 @@ class ElderVisit(SyncedModel, table=True):
 
     __tablename__ = "elder_visit"
     __table_args__ = (
-        Index("ix_elder_visit_resident_date", "resident_id", "visit_date"),
+        Index("ix_elder_visit_resident_date", "resident_id", "status", "visit_date"),
         Index("ix_elder_visit_date", "visit_date"),
         Index("ix_elder_visit_followup", "follow_up_open"),
     )

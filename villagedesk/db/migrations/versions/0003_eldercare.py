@@ -111,7 +111,7 @@ def upgrade() -> None:
     with op.batch_alter_table('elder_visit', schema=None) as batch_op:
         batch_op.create_index('ix_elder_visit_date', ['visit_date'], unique=False)
         batch_op.create_index('ix_elder_visit_followup', ['follow_up_open'], unique=False)
-        batch_op.create_index('ix_elder_visit_resident_date', ['resident_id', 'visit_date'], unique=False)
+        batch_op.create_index('ix_elder_visit_resident_date', ['resident_id', 'status', 'visit_date'], unique=False)
 
     op.create_table('pension_check',
     sa.Column('id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),

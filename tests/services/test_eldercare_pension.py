@@ -1,0 +1,84 @@
+"""Pension checks per year, and who newly qualifies for the old-age allowance in a month."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from eldercare_support import add_person
+
+from villagedesk.errors import DomainError
+from villagedesk.services import residents
+from villagedesk.services.eldercare_pension import (
+    allowance_roster,
+    certify,
+    newly_qualifying,
+    start_pension_proxy,
+    unchecked,
+)
+from villagedesk.services.eldercare_rules import set_rule
+
+
+def test_unchecked_list_empties_as_checks_are_recorded(store, actor, clock) -> None:
+    a = add_person(store, actor, "甲", dt.date(1950, 1, 1))
+    b = add_person(store, actor, "乙", dt.date(1951, 1, 1))
+    add_person(store, actor, "年轻", dt.date(1980, 1, 1))
+    assert [e.name for e in unchecked(store)] == ["甲", "乙"]
+    done = certify(store, actor=actor, id_number=a.id_number, method="上门")
+    assert done["method"] == "home" and done["year"] == 2026
+    assert [e.name for e in unchecked(store)] == ["乙"]
+    with pytest.raises(DomainError):
+        certify(store, actor=actor, id_number=a.id_number, method="现场")
+    with pytest.raises(DomainError):
+        certify(store, actor=actor, id_number=b.id_number, method="网上")
+    # A new year starts with everyone unchecked again; last year's check stays on record.
+    clock.set(dt.datetime(2027, 1, 5, 9, 0, tzinfo=dt.timezone.utc))
+    assert [e.name for e in unchecked(store)] == ["甲", "乙"]
+    assert [e.name for e in unchecked(store, year=2026)] == ["乙"]
+    certify(store, actor=actor, id_number=a.id_number, method="现场")
+    residents.set_status(store, actor=actor, resident_id=b.id, status="deceased")
+    assert unchecked(store) == []
+
+
+def test_proxy_start_without_the_proxy_service_says_so(store, actor) -> None:
+    import importlib.util
+
+    a = add_person(store, actor, "甲", dt.date(1950, 1, 1))
+    if importlib.util.find_spec("villagedesk.services.proxy") is not None:
+        pytest.skip("the proxy service is installed; covered by its own test")
+    with pytest.raises(DomainError):
+        start_pension_proxy(store, actor=actor, resident_id=a.id)
+
+
+def test_newly_qualifying_allowance_in_the_month_they_reach_the_threshold(store, actor) -> None:
+    add_person(store, actor, "三月满八十", dt.date(1946, 3, 31))
+    add_person(store, actor, "四月满八十", dt.date(1946, 4, 1))
+    add_person(store, actor, "三月满九十", dt.date(1936, 3, 1))
+    add_person(store, actor, "三月满百岁", dt.date(1926, 3, 15))
+    add_person(store, actor, "早已八十", dt.date(1945, 3, 20))
+    gone = add_person(store, actor, "迁出满八十", dt.date(1946, 3, 5))
+    residents.set_status(store, actor=actor, resident_id=gone.id, status="moved_out")
+    march = newly_qualifying(store, month="2026-03")
+    assert [(i.elder.name, i.threshold, i.qualifies_on.isoformat(), i.monthly_fen) for i in march] == [
+        ("三月满九十", 90, "2026-03-01", 10000),
+        ("三月满百岁", 100, "2026-03-15", 30000),
+        ("三月满八十", 80, "2026-03-31", 5000),
+    ]
+    assert [i.elder.name for i in newly_qualifying(store, month="2026-04")] == ["四月满八十"]
+    everyone = {i.elder.name: i.threshold for i in allowance_roster(store, month="2026-03")}
+    assert everyone == {"三月满八十": 80, "三月满九十": 90, "三月满百岁": 100, "早已八十": 80}
+
+
+def test_thresholds_are_configurable_and_leap_day_births_qualify_in_march(store, actor) -> None:
+    add_person(store, actor, "闰日生", dt.date(1948, 2, 29))
+    add_person(store, actor, "七十五", dt.date(1951, 3, 3))
+    assert [i.elder.name for i in newly_qualifying(store, month="2028-02")] == ["闰日生"]
+    set_rule(store, actor=actor, key="allowance_thresholds",
+             value=[{"age": 75, "monthly": "30.00"}, {"age": 80, "monthly": "60.00"}])
+    [item] = newly_qualifying(store, month="2026-03")
+    assert (item.elder.name, item.threshold, item.monthly_fen) == ("七十五", 75, 3000)
+    # 1948-02-29 + 81 years is a common year: the birthday is 1 March.
+    set_rule(store, actor=actor, key="allowance_thresholds", value=[{"age": 81, "monthly": "1.00"}])
+    [leap] = newly_qualifying(store, month="2029-03")
+    assert leap.qualifies_on == dt.date(2029, 3, 1)
+    assert newly_qualifying(store, month="2029-02") == []

@@ -1,0 +1,341 @@
+"""The elder roster (老人名册), derived from the residents: everyone active aged 60 or over.
+
+Nobody is typed onto the roster. A resident appears on the day they turn 60 and leaves it
+when marked 迁出 or 死亡; their visits, meals and checks stay. The roster query is a range on
+the indexed `resident.birth_date`, so it stays fast with tens of thousands of elders.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import text
+from sqlmodel import Session, select
+
+from villagedesk.db.models.eldercare import CARER_KINDS, ElderProfile
+from villagedesk.db.models.residents import Household, Resident
+from villagedesk.db.store import Store
+from villagedesk.errors import DomainError, NotFoundError
+from villagedesk.i18n import tr
+from villagedesk.services.auth import Actor, require
+from villagedesk.services.eldercare_rules import (
+    FLAGS,
+    Rules,
+    age_on,
+    born_on_or_before,
+    get_rules,
+    load_rules_in,
+)
+from villagedesk.services.idcard import check_id_number
+
+# Flags a user can filter on; age80 (高龄) and dibao_tekun (低保/特困) are computed.
+FILTER_FLAGS = (*FLAGS, "age80", "dibao_tekun")
+FLAG_ALIASES = {"独居": "lives_alone", "空巢": "empty_nest", "失能": "disabled", "半失能": "semi_disabled",
+                "高龄": "age80", "低保": "dibao_tekun", "特困": "dibao_tekun", "低保特困": "dibao_tekun"}
+
+
+def flag_label(flag: str) -> str:
+    return {
+        "lives_alone": tr("eldercare", "Lives alone"),
+        "empty_nest": tr("eldercare", "Empty nest"),
+        "disabled": tr("eldercare", "Disabled"),
+        "semi_disabled": tr("eldercare", "Partly disabled"),
+        "age80": tr("eldercare", "Very old (80+)"),
+        "dibao_tekun": tr("eldercare", "Dibao/Tekun"),
+    }.get(flag, flag)
+
+
+def carer_kind_label(kind: str) -> str:
+    return {
+        "staff": tr("eldercare", "Staff"),
+        "volunteer": tr("eldercare", "Volunteer"),
+        "beacon": tr("eldercare", "Beacon household"),
+    }.get(kind, "")
+
+
+def care_level_label(level: int) -> str:
+    return [tr("eldercare", "None"), tr("eldercare", "Level 1"), tr("eldercare", "Level 2"),
+            tr("eldercare", "Level 3")][level] if 0 <= level <= 3 else str(level)
+
+
+def parse_flag(raw: str) -> str:
+    flag = FLAG_ALIASES.get(raw.strip(), raw.strip().lower())
+    if flag not in FILTER_FLAGS:
+        raise DomainError(
+            tr("eldercare", "Unknown flag {flag}. Use one of: 独居 空巢 失能 半失能 高龄 低保.").format(
+                flag=raw), field="flag")
+    return flag
+
+
+@dataclasses.dataclass(frozen=True)
+class ElderRow:
+    resident_id: str
+    name: str
+    id_number: str
+    sex: str
+    birth_date: dt.date
+    age: int
+    flags: tuple[str, ...]
+    care_level: int
+    carer_kind: str
+    carer_name: str
+    phone: str
+    village_group: str
+    meal_regular: bool
+    status: str
+
+    @property
+    def flag_labels(self) -> list[str]:
+        return [flag_label(f) for f in self.flags]
+
+    @property
+    def category(self) -> str:
+        """Meal subsidy category: 低保/特困 first, then 80+, then everyone else."""
+        if "dibao_tekun" in self.flags:
+            return "dibao_tekun"
+        return "age80" if self.age >= 80 else "other"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "resident_id": self.resident_id, "name": self.name, "id_number": self.id_number,
+            "sex": self.sex, "birth_date": self.birth_date.isoformat(), "age": self.age,
+            "flags": list(self.flags), "flag_labels": self.flag_labels, "care_level": self.care_level,
+            "carer_kind": self.carer_kind, "carer_name": self.carer_name, "phone": self.phone,
+            "village_group": self.village_group, "meal_regular": self.meal_regular,
+            "status": self.status,
+        }
+
+
+ROSTER_COLUMNS = (
+    "r.id, r.name, r.id_number, r.sex, r.birth_date, r.lives_alone, r.is_dibao, r.is_tekun, "
+    "r.phone, r.status, coalesce(p.empty_nest, 0), coalesce(p.disabled, 0), "
+    "coalesce(p.semi_disabled, 0), coalesce(p.care_level, 0), coalesce(p.carer_kind, ''), "
+    "coalesce(p.carer_name, ''), coalesce(p.meal_regular, 0), h.village_group"
+)
+ROSTER_FROM = (
+    "FROM resident r LEFT JOIN elder_profile p ON p.resident_id = r.id "
+    "LEFT JOIN household h ON h.id = r.household_id"
+)
+
+
+def row_to_elder(row: Any, today: dt.date) -> ElderRow:
+    (rid, name, id_number, sex, birth, alone, dibao, tekun, phone, status, empty, disabled, semi,
+     level, kind, carer, regular, group) = row[:18]
+    birth_date = birth if isinstance(birth, dt.date) else dt.date.fromisoformat(birth)
+    age = age_on(birth_date, today)
+    flags = []
+    if alone:
+        flags.append("lives_alone")
+    if empty:
+        flags.append("empty_nest")
+    if disabled:
+        flags.append("disabled")
+    if semi:
+        flags.append("semi_disabled")
+    if age >= 80:
+        flags.append("age80")
+    if dibao or tekun:
+        flags.append("dibao_tekun")
+    return ElderRow(rid, name, id_number, sex, birth_date, age, tuple(flags), level, kind, carer,
+                    phone, group or "", bool(regular), status)
+
+
+def roster_rows(s: Session, *, today: dt.date, roster_age: int, extra_columns: str = "",
+                where: str = "", params: dict[str, Any] | None = None,
+                include_inactive: bool = False) -> list[Any]:
+    """Raw rows of the active roster on `today` (the range on birth_date uses its index)."""
+    cutoff = born_on_or_before(today, roster_age)
+    sql = (f"SELECT {ROSTER_COLUMNS}{extra_columns} {ROSTER_FROM} "
+           "WHERE r.birth_date <= :cutoff "
+           + ("" if include_inactive else "AND r.status = 'active' ")
+           + where + " ORDER BY r.birth_date, r.id")
+    return s.execute(text(sql), {"cutoff": cutoff.isoformat(), **(params or {})}).all()
+
+
+def roster(store: Store, *, flag: str | None = None, query: str = "", carer: str | None = None,
+           include_inactive: bool = False, today: dt.date | None = None) -> list[ElderRow]:
+    """Everyone aged 60+ on `today` (default: the clock's today), oldest first."""
+    today = today or store.clock.today()
+    wanted = parse_flag(flag) if flag else None
+    where, params = "", {}
+    if query.strip():
+        where += "AND (r.name LIKE :q OR r.id_number LIKE :tail) "
+        params.update(q=f"%{query.strip()}%", tail=f"%{query.strip().upper()}")
+    if carer is not None:
+        where += "AND coalesce(p.carer_name, '') = :carer "
+        params["carer"] = carer
+    with store.read() as s:
+        rules = load_rules_in(s)
+        rows = roster_rows(s, today=today, roster_age=rules.roster_age, where=where, params=params,
+                           include_inactive=include_inactive)
+    elders = [row_to_elder(r, today) for r in rows]
+    if wanted:
+        elders = [e for e in elders if wanted in e.flags]
+    return elders
+
+
+def count_roster(store: Store, *, today: dt.date | None = None) -> int:
+    today = today or store.clock.today()
+    with store.read() as s:
+        rules = load_rules_in(s)
+        cutoff = born_on_or_before(today, rules.roster_age)
+        return int(s.execute(text("SELECT count(*) FROM resident WHERE birth_date <= :c "
+                                  "AND status = 'active'"), {"c": cutoff.isoformat()}).scalar_one())
+
+
+# -- finding one elder ---------------------------------------------------------------------------
+
+def resolve_resident(s: Session, *, today: dt.date, resident_id: str | None = None,
+                     id_number: str | None = None) -> Resident:
+    if resident_id:
+        r = s.get(Resident, resident_id)
+    else:
+        check = check_id_number(id_number or "", today=today)
+        key = check.normalized or (id_number or "").strip().upper()
+        r = s.exec(select(Resident).where(Resident.id_number == key)).first()
+    if r is None:
+        raise NotFoundError(tr("eldercare", "No resident with this ID number is registered."),
+                            field="elder")
+    return r
+
+
+def require_elder(s: Session, rules: Rules, *, today: dt.date, resident_id: str | None = None,
+                  id_number: str | None = None, on: dt.date | None = None) -> Resident:
+    """The resident, who must be active and on the roster on `on` (default today)."""
+    r = resolve_resident(s, today=today, resident_id=resident_id, id_number=id_number)
+    on = on or today
+    if r.status != "active":
+        raise DomainError(tr("eldercare", "{name} is no longer on the roster (moved out or deceased).")
+                          .format(name=r.name), field="elder")
+    age = age_on(r.birth_date, on)
+    if age < rules.roster_age:
+        raise DomainError(tr("eldercare", "{name} is {age} and not yet on the elder roster.")
+                          .format(name=r.name, age=age), field="elder")
+    return r
+
+
+# -- profile -------------------------------------------------------------------------------------
+
+PROFILE_FIELDS = ("empty_nest", "disabled", "semi_disabled", "care_level", "emergency_contacts",
+                  "carer_kind", "carer_name", "carer_phone", "carer_ref", "meal_regular", "note")
+
+
+def _clean_contacts(value: Any) -> str:
+    if isinstance(value, str):
+        value = json.loads(value or "[]")
+    contacts = []
+    for c in value or []:
+        name = str(c.get("name", "")).strip()
+        phone = str(c.get("phone", "")).strip()
+        if not name and not phone:
+            continue
+        if not name or not phone:
+            raise DomainError(tr("eldercare", "An emergency contact needs both a name and a phone number."),
+                              field="emergency_contacts")
+        contacts.append({"name": name, "relation": str(c.get("relation", "")).strip(), "phone": phone})
+    return json.dumps(contacts, ensure_ascii=False)
+
+
+def set_profile(store: Store, *, actor: Actor, resident_id: str | None = None,
+                id_number: str | None = None, **changes: Any) -> dict[str, Any]:
+    """Edit what elder care keeps about an elder; the profile row is made on first edit.
+
+    `lives_alone` (独居) is written to the resident's own record, which the residents
+    register shares.
+    """
+    require(actor, "eldercare")
+    today = store.clock.today()
+    with store.write(actor) as s:
+        rules = load_rules_in(s)
+        r = require_elder(s, rules, today=today, resident_id=resident_id, id_number=id_number)
+        profile = s.exec(select(ElderProfile).where(ElderProfile.resident_id == r.id)).first()
+        if profile is None:
+            profile = ElderProfile(resident_id=r.id)
+        for key, value in changes.items():
+            if key == "lives_alone":
+                r.lives_alone = bool(value)
+                s.add(r)
+                continue
+            if key not in PROFILE_FIELDS:
+                raise ValueError(f"not an elder profile field: {key}")
+            if key in ("empty_nest", "disabled", "semi_disabled", "meal_regular"):
+                value = bool(value)
+            elif key == "care_level":
+                if value not in (0, 1, 2, 3):
+                    raise DomainError(tr("eldercare", "The care level is 0 (none) to 3."), field="care_level")
+            elif key == "carer_kind":
+                if value not in CARER_KINDS:
+                    raise DomainError(tr("eldercare", "The carer is a staff member, a volunteer or a beacon household."),
+                                      field="carer_kind")
+            elif key == "emergency_contacts":
+                value = _clean_contacts(value)
+            else:
+                value = str(value or "").strip()
+            setattr(profile, key, value)
+        if profile.disabled and profile.semi_disabled:
+            raise DomainError(tr("eldercare", "An elder is either disabled or partly disabled, not both."),
+                              field="semi_disabled")
+        if profile.carer_name and not profile.carer_kind:
+            raise DomainError(tr("eldercare", "Say whether the carer is staff, a volunteer or a beacon household."),
+                              field="carer_kind")
+        s.add(profile)
+        rid = r.id
+    return elder_detail(store, resident_id=rid)
+
+
+# -- detail --------------------------------------------------------------------------------------
+
+def elder_detail(store: Store, *, resident_id: str | None = None, id_number: str | None = None,
+                 timeline_limit: int = 200) -> dict[str, Any]:
+    """Everything about one elder: register data, profile, and a timeline of visits and meals."""
+    today = store.clock.today()
+    with store.read() as s:
+        rules = load_rules_in(s)
+        r = resolve_resident(s, today=today, resident_id=resident_id, id_number=id_number)
+        h = s.get(Household, r.household_id)
+        p = s.exec(select(ElderProfile).where(ElderProfile.resident_id == r.id)).first()
+        row = roster_rows(s, today=today, roster_age=0, where="AND r.id = :rid", params={"rid": r.id},
+                          include_inactive=True)[0]
+        elder = row_to_elder(row, today)
+        visits = s.execute(text(
+            "SELECT id, visit_date, visit_type, visitor_name, findings, health_notes, follow_up_needed, "
+            "follow_up_open, follow_up_closed_on, follow_up_result, status FROM elder_visit "
+            "WHERE resident_id = :rid ORDER BY visit_date DESC, created_at DESC LIMIT :lim"),
+            {"rid": r.id, "lim": timeline_limit}).mappings().all()
+        meals = s.execute(text(
+            "SELECT id, meal_date, meal, mode, category, price_fen, subsidy_fen, paid_fen, status "
+            "FROM elder_meal WHERE resident_id = :rid ORDER BY meal_date DESC, meal DESC LIMIT :lim"),
+            {"rid": r.id, "lim": timeline_limit}).mappings().all()
+        checks = s.execute(text(
+            "SELECT year, check_date, method, status, proxy_application_id FROM pension_check "
+            "WHERE resident_id = :rid ORDER BY year DESC"), {"rid": r.id}).mappings().all()
+    timeline: list[dict[str, Any]] = []
+    for v in visits:
+        timeline.append({"kind": "visit", "date": str(v["visit_date"]), **{k: v[k] for k in v.keys()}})
+    for m in meals:
+        timeline.append({"kind": "meal", "date": str(m["meal_date"]), **{k: m[k] for k in m.keys()}})
+    timeline.sort(key=lambda e: (e["date"], e["kind"] == "visit"), reverse=True)
+    tier = rules.allowance_tier(elder.age)
+    return {
+        **elder.as_json(),
+        "on_roster": elder.status == "active" and elder.age >= rules.roster_age,
+        "status_note": r.status_note,
+        "address": (h.address if h else "") or "",
+        "hamlet": (h.hamlet if h else "") or "",
+        "household_no": (h.household_no if h else "") or "",
+        "carer_phone": p.carer_phone if p else "",
+        "emergency_contacts": json.loads(p.emergency_contacts) if p else [],
+        "note": p.note if p else "",
+        "allowance_age": tier[0] if tier else None,
+        "allowance_monthly_fen": tier[1] if tier else 0,
+        "visit_every_days": rules.visit_days(set(elder.flags)),
+        "timeline": timeline[:timeline_limit],
+        "pension_checks": [dict(c) for c in checks],
+    }
+
+
+def roster_rules(store: Store) -> Rules:
+    return get_rules(store)
