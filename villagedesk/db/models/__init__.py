@@ -6,3 +6,4 @@ from villagedesk.db.models import core, residents  # noqa: F401
 from villagedesk.db.models import sync  # noqa: F401,E402
 from villagedesk.db.models import eldercare  # noqa: F401,E402
 from villagedesk.db.models import proxy  # noqa: F401,E402
+from villagedesk.db.models import supply  # noqa: F401,E402
