@@ -12,8 +12,10 @@ def resources_root() -> Path:
     """The folder holding fonts/, translations/ and data/."""
     frozen_base = getattr(sys, "_MEIPASS", None)
     candidates = []
-    if frozen_base:
+    if frozen_base:  # PyInstaller (one-file: the unpack dir; one-dir: _internal/)
         candidates.append(Path(frozen_base) / "resources")
+    if getattr(sys, "frozen", False):  # other freezers put data next to the executable
+        candidates.append(Path(sys.executable).resolve().parent / "resources")
     candidates.append(_PACKAGE_DIR / "resources")  # installed wheel (force-included)
     candidates.append(_PACKAGE_DIR.parent / "resources")  # editable install of a checkout
     for candidate in candidates:
