@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
+
 from villagedesk.receipts import fonts
 from villagedesk.resources import resource_path
 
@@ -78,3 +80,14 @@ def test_variation_selectors_are_not_reported() -> None:
     missing = fonts.MissingGlyphs()
     assert fonts.markup("葛\U000E0100", missing) == "葛"
     assert not missing
+
+
+def test_fonts_on_the_pc_are_a_late_fallback() -> None:
+    rare = chr(0x2A6D6)  # last Extension-B character: not in the bundled subset
+    assert fonts.coverage(rare) == [rare]  # bundled fonts only (the fixture)
+    if not any(Path(p).is_file() for p in (
+            "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf", r"C:\Windows\Fonts\simsunb.ttf")):
+        pytest.skip("no wide-coverage system font on this PC")
+    fonts.set_system_fonts(True)
+    assert (fonts.font_for(rare) or "").startswith("VDSystem")
+    assert fonts.coverage("王" + rare) == []

@@ -7,6 +7,8 @@ import json
 import logging
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from villagedesk.resources import resource_path
 from villagedesk.services.workdays import (
@@ -114,3 +116,11 @@ def test_calendar_from_data_and_counting_between() -> None:
     with pytest.raises(ValueError):
         HolidayCalendar.from_data({"year": 2030, "periods": [
             {"name": "X", "off": ["2030-01-05", "2030-01-05"], "work": ["2030-01-05"]}]})
+
+
+@given(st.dates(min_value=D(2024, 1, 1), max_value=D(2027, 10, 31)), st.integers(0, 60))
+def test_due_date_is_a_working_day_exactly_n_working_days_on(start: D, n: int) -> None:
+    due = add_working_days(start, n)
+    assert is_working_day(due) and due >= start
+    effective = start if is_working_day(start) else add_working_days(start, 0)
+    assert working_days_between(effective, due) == n

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -51,7 +52,9 @@ A5 = PageSpec("a5", _A5[0], _A5[1], 12 * mm, 12 * mm, 11 * mm, 12 * mm)
 ROLL80 = PageSpec("roll80", 80 * mm, None, 4 * mm, 4 * mm, 3 * mm, 6 * mm)
 PAGES = {p.name: p for p in (A4, A5, ROLL80)}
 
-_ROLL_SLACK = 4 * mm  # rounding in height estimates must never push a line to a 2nd page
+_ROLL_SLACK = 4 * mm
+# reportlab keeps per-document font subset state on shared font objects: one build at a time.
+_build_lock = threading.Lock()  # rounding in height estimates must never push a line to a 2nd page
 
 
 def page_spec(name: str) -> PageSpec:
@@ -248,7 +251,8 @@ def build_pdf(
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     decorate = _footer_drawer(page, footer, page_numbers, reprint)
-    doc.build(story, canvasmaker=_canvas_maker(decorate))
+    with _build_lock:
+        doc.build(story, canvasmaker=_canvas_maker(decorate))
     pdf = buffer.getvalue()
 
     if isinstance(target, (str, os.PathLike)):
