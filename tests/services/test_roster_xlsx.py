@@ -290,6 +290,8 @@ def test_export_writes_ids_as_text_and_imports_back(tmp_path: Path) -> None:
         cell = ws.cell(row=row, column=id_col)
         assert isinstance(cell.value, str) and len(cell.value) == 18
         assert cell.number_format == "@"
+    header_words = set(header)
+    assert {"党员", "低保", "特困", "残疾", "独居"} <= header_words
     again = read_roster(out, today=TODAY)
     assert again.errors == [] and again.warnings == []
     assert [r.to_dict() | {"row": 0} for r in again.rows] == [
@@ -310,4 +312,39 @@ def test_export_accepts_mappings(tmp_path: Path) -> None:
         ["姓名", "身份证号码", "性别", "出生日期", "联系电话"],
         ["张三", ID_A, "男", dt.datetime(1980, 3, 4), None],
         ["𠮷祥", ID_B, "女", None, "0712-2345678"],
+    ]
+
+
+def test_flags_survive_export_and_import(tmp_path: Path) -> None:
+    residents = [
+        {"name": "张三", "id_number": ID_A, "sex": "M", "is_party_member": True, "is_dibao": False},
+        {"name": "李四", "id_number": ID_B, "sex": "F", "is_dibao": True, "lives_alone": True},
+    ]
+    again = read_roster(export_rows_xlsx(residents, tmp_path / "f.xlsx"), today=TODAY)
+    assert [r.flags for r in again.rows] == [
+        {
+            "is_party_member": True,
+            "is_dibao": False,
+            "is_tekun": False,
+            "is_disabled": False,
+            "lives_alone": False,
+        },
+        {
+            "is_party_member": False,
+            "is_dibao": True,
+            "is_tekun": False,
+            "is_disabled": False,
+            "lives_alone": True,
+        },
+    ]
+    # Other words a village uses for yes and no in a flag column.
+    rows = [["姓名", "身份证号码", "政治面貌", "是否低保", "残疾类别"]]
+    rows += [["王五", ID_C, "中共党员", "√", "肢体三级"], ["赵六", ID_A, "群众", "否", "无"]]
+    report = read_roster(_write(tmp_path / "w.xlsx", {"S": rows}), today=TODAY)
+    assert [
+        (r.flags["is_party_member"], r.flags["is_dibao"], r.flags["is_disabled"])
+        for r in report.rows
+    ] == [
+        (True, True, True),
+        (False, False, False),
     ]

@@ -278,7 +278,7 @@ class RosterRow:
     def to_dict(self) -> dict[str, Any]:
         data = {k: v for k, v in self.__dict__.items() if k != "flags"}
         data["birth_date"] = self.birth_date.isoformat()
-        data.update(self.flags)
+        data.update({f: bool(self.flags.get(f, False)) for f in FLAG_FIELDS})
         return data
 
 
@@ -667,7 +667,7 @@ def write_error_report(report: RosterReport, path: str | Path) -> Path:
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "household_no", "name", "relation", "sex", "ethnicity", "birth_date", "id_number",
-    "phone", "village_group", "hamlet", "grid", "address",
+    "phone", "village_group", "hamlet", "grid", "address", *FLAG_FIELDS, "note",
 )  # fmt: skip
 _TEXT_FIELDS = {"household_no", "id_number", "phone", "village_group", "grid"}
 
@@ -675,7 +675,10 @@ _TEXT_FIELDS = {"household_no", "id_number", "phone", "village_group", "grid"}
 def _get(row: object, key: str) -> object:
     if isinstance(row, Mapping):
         return row.get(key)
-    return getattr(row, key, None)
+    if hasattr(row, key):
+        return getattr(row, key)
+    flags = getattr(row, "flags", None)  # a RosterRow keeps its flags in a dict
+    return flags.get(key) if isinstance(flags, Mapping) else None
 
 
 def export_rows_xlsx(
