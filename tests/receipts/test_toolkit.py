@@ -182,3 +182,10 @@ def test_warm_receipt_build_is_fast() -> None:
         times.append(time.perf_counter() - start)
     # the budget is 60 ms; leave room for a loaded CI machine
     assert sorted(times)[2] < 0.2, times
+
+
+def test_plain_string_cells_in_a_raw_table_are_checked() -> None:
+    from reportlab.platypus import Table
+
+    result = tk.build_pdf(None, [Table([["受理", "ok"]])], tk.A5)  # Helvetica has no CJK
+    assert sorted(result.missing_glyphs.chars) == ["受", "理"]

@@ -53,6 +53,7 @@ ROLL80 = PageSpec("roll80", 80 * mm, None, 4 * mm, 4 * mm, 3 * mm, 6 * mm)
 PAGES = {p.name: p for p in (A4, A5, ROLL80)}
 
 _ROLL_SLACK = 4 * mm
+_MAX_PAGE_HEIGHT = 14400.0  # 200 inches, the largest page PDF viewers accept; longer rolls paginate
 # reportlab keeps per-document font subset state on shared font objects: one build at a time.
 _build_lock = threading.Lock()  # rounding in height estimates must never push a line to a 2nd page
 
@@ -87,19 +88,27 @@ def content_height(story: Sequence[Flowable], width: float) -> float:
 def _paragraph_missing(p: Paragraph, missing: MissingGlyphs) -> None:
     """Characters a Paragraph would draw in a font that lacks them (made without markup())."""
     text = p.getPlainText()
+    found = MissingGlyphs()
     for frag in getattr(p, "frags", []):
         chunk = getattr(frag, "text", "")
-        font_name = getattr(frag, "fontName", fonts.MAIN_FONT)
-        if not chunk or chunk.isascii():
+        if chunk and not chunk.isascii():
+            _text_missing(chunk, getattr(frag, "fontName", fonts.MAIN_FONT), found)
+    for char in found.chars:
+        missing.add(char, text)
+
+
+def _text_missing(text: str, font_name: str, missing: MissingGlyphs) -> None:
+    if not text or text.isascii() and font_name == fonts.MAIN_FONT:
+        return
+    try:
+        cmap = pdfmetrics.getFont(font_name).face.charToGlyph  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        cmap = None  # a standard Type 1 font (Helvetica…): Latin-1 at best, never CJK
+    for char in text:
+        if char.isspace():
             continue
-        try:
-            face = pdfmetrics.getFont(font_name).face  # type: ignore[attr-defined]
-        except (KeyError, AttributeError):
-            continue
-        for char in chunk:
-            if char.isspace() or face.charToGlyph.get(ord(char), 0) == 0:
-                if not char.isspace():
-                    missing.add(char, text)
+        if (cmap.get(ord(char), 0) == 0) if cmap is not None else ord(char) > 0xFF:
+            missing.add(char, text)
 
 
 def collect_missing(story: Iterable[Any], missing: MissingGlyphs | None = None) -> MissingGlyphs:
@@ -117,8 +126,12 @@ def collect_missing(story: Iterable[Any], missing: MissingGlyphs | None = None) 
         elif isinstance(item, Paragraph):
             _paragraph_missing(item, missing)
         if isinstance(item, Table):
-            for row in item._cellvalues:
-                collect_missing(row, missing)
+            for r, row in enumerate(item._cellvalues):
+                for c, value in enumerate(row):
+                    if isinstance(value, str):  # drawn by the Table in its cell font
+                        _text_missing(value, item._cellStyles[r][c].fontname, missing)
+                    else:
+                        collect_missing([value], missing)
         for attr in ("_content", "_flowables"):
             inner = getattr(item, attr, None)
             if isinstance(inner, (list, tuple)):
@@ -219,11 +232,12 @@ def build_pdf(
 
     height = page.height
     if height is None:
-        height = (
+        height = min(
+            _MAX_PAGE_HEIGHT,
             content_height(story, page.frame_width)
             + page.margin_top
             + page.margin_bottom
-            + _ROLL_SLACK
+            + _ROLL_SLACK,
         )
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
