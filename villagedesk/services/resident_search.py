@@ -70,6 +70,13 @@ def _rows(conn, where: str, params: dict, limit: int):  # type: ignore[no-untype
     return conn.execute(text(sql), {**params, "lim": limit}).all()
 
 
+def _key_rows(conn, key: str, status_clause: str, limit: int, high: str = "{"):  # type: ignore[no-untyped-def]
+    sql = (f"SELECT {_COLUMNS}, k.key FROM resident_key k "
+           "JOIN resident r ON r.id = k.resident_id JOIN household h ON h.id = r.household_id "
+           f"WHERE k.key >= :lo AND k.key < :hi{status_clause} ORDER BY k.key LIMIT :lim")
+    return conn.execute(text(sql), {"lo": key, "hi": key + high, "lim": limit}).all()
+
+
 def search_residents(store: Store, *, query: str, limit: int = 50,
                      include_inactive: bool = True) -> SearchResult:
     started = time.perf_counter()
@@ -100,20 +107,15 @@ def search_residents(store: Store, *, query: str, limit: int = 50,
         elif kind == "pinyin":
             key = query_key(q)
             if key:
-                sql = (f"SELECT {_COLUMNS}, k.key FROM resident_key k "
-                       "JOIN resident r ON r.id = k.resident_id JOIN household h ON h.id = r.household_id "
-                       f"WHERE k.key >= :lo AND k.key < :hi{status_clause} ORDER BY k.key LIMIT :lim")
-                rows = conn.execute(text(sql), {"lo": key, "hi": key + "{", "lim": limit * 4}).all()
-                for row in rows:
-                    rank = RANK_INITIALS if row.key == key else RANK_PINYIN_PREFIX
-                    take(rank, [row])
+                for row in _key_rows(conn, key, status_clause, limit * 4):
+                    take(RANK_INITIALS if row.key == key else RANK_PINYIN_PREFIX, [row])
         elif kind == "name":
             take(RANK_NAME_EXACT, _rows(conn, "r.name = :q" + status_clause, {"q": q}, limit))
             take(RANK_NAME_PREFIX, _rows(conn, "r.name >= :lo AND r.name < :hi" + status_clause,
                                          {"lo": q, "hi": q + _HIGH}, limit))
             if len(found) < limit:
-                take(RANK_NAME_SUBSTRING,
-                     _rows(conn, "instr(r.name, :q) > 1" + status_clause, {"q": q}, limit))
+                # resident_key holds every inner suffix of a name: a part of a name is a prefix of one.
+                take(RANK_NAME_SUBSTRING, _key_rows(conn, q, status_clause, limit, high=_HIGH))
     today = store.clock.today()
     ordered = sorted(found.values(), key=lambda pair: (pair[0], pair[1].status != "active",
                                                        len(pair[1].name), pair[1].name))

@@ -26,9 +26,11 @@ SEX_LABELS = {"M": "男", "F": "女"}
 
 
 def derived_columns(name: str, id_number: str, phone: str) -> dict[str, str]:
-    """The local search columns of a resident (pinyin keys, reversed ID and phone)."""
+    """The local search columns of a resident: pinyin keys and the name's inner suffixes
+    (so that any part of a name is an index range scan), reversed ID and phone."""
     initials, full = name_keys(name)
-    keys = list(dict.fromkeys((*initials, *full)))
+    suffixes = [name[i:] for i in range(1, len(name))]
+    keys = list(dict.fromkeys((*initials, *full, *suffixes)))
     return {"search_keys": json.dumps(keys), "id_rev": id_number[::-1],
             "phone_rev": "".join(ch for ch in phone if ch.isdigit())[::-1]}
 
