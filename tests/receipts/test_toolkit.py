@@ -189,3 +189,19 @@ def test_plain_string_cells_in_a_raw_table_are_checked() -> None:
 
     result = tk.build_pdf(None, [Table([["受理", "ok"]])], tk.A5)  # Helvetica has no CJK
     assert sorted(result.missing_glyphs.chars) == ["受", "理"]
+
+
+def test_printed_qr_code_scans_back_to_its_payload(tmp_path: Path) -> None:
+    import shutil
+
+    if shutil.which("zbarimg") is None:
+        pytest.skip("zbarimg (Debian zbar-tools) is not installed")
+    pdf = tmp_path / "q.pdf"
+    tk.build_pdf(pdf, sample.sample_story(tk.ROLL80), tk.ROLL80)
+    subprocess.run(["pdftoppm", "-png", "-r", "203", "-singlefile", str(pdf), str(tmp_path / "q")],
+                   check=True)  # 203 dpi: a common thermal printer
+    out = subprocess.run(["zbarimg", "-q", "--raw", str(tmp_path / "q.png")],
+                         capture_output=True, text=True).stdout.strip()
+    assert out == tk.qr_payload(sample.NUMBER, sample.SAMPLE_KEY)
+    number, sig = tk.parse_qr_payload(out)
+    assert tk.verify_receipt(number, sig, sample.SAMPLE_KEY)

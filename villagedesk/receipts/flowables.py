@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import segno
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -72,6 +74,12 @@ class FitText(Flowable):
         canv.drawText(t)
 
 
+@lru_cache(maxsize=256)
+def _make_qr(payload: str, error: str) -> segno.QRCode:
+    # Choosing the mask costs a few ms; a reprint or preview of the same receipt reuses it.
+    return segno.make_qr(payload, error=error, boost_error=False)
+
+
 class QRCode(Flowable):
     """A QR code drawn as vector squares. Content must be ASCII (see receipts.signing)."""
 
@@ -80,7 +88,7 @@ class QRCode(Flowable):
         if not payload.isascii():
             raise ValueError(f"QR payload must be ASCII: {payload!r}")
         self.payload = payload
-        self.qr = segno.make_qr(payload, error=error, boost_error=False)
+        self.qr = _make_qr(payload, error)
         self.width = self.height = size
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -90,23 +98,27 @@ class QRCode(Flowable):
         matrix = self.qr.matrix
         quiet = 2  # modules of white border inside the box (printers add their own margin)
         count = len(matrix) + 2 * quiet
-        cell = self.width / count
         canv = self.canv
+        canv.saveState()
         canv.setFillColor(colors.black)
-        path = canv.beginPath()
+        canv.scale(self.width / count, self.height / count)
+        # One rectangle per horizontal run of dark modules, in module units (integers):
+        # written as raw operators because reportlab's number formatting dominates otherwise.
+        ops = []
         for row_index, row in enumerate(matrix):
-            y = self.height - (row_index + quiet + 1) * cell
-            col = 0
-            n = len(row)
-            while col < n:  # one rectangle per horizontal run of dark modules
+            y = count - quiet - 1 - row_index
+            col, n = 0, len(row)
+            while col < n:
                 if row[col]:
                     start = col
                     while col < n and row[col]:
                         col += 1
-                    path.rect((start + quiet) * cell, y, (col - start) * cell, cell)
+                    ops.append(f"{start + quiet} {y} {col - start} 1 re")
                 else:
                     col += 1
-        canv.drawPath(path, stroke=0, fill=1)
+        ops.append("f")
+        canv.addLiteral("\n".join(ops))
+        canv.restoreState()
 
 
 class Stamp(Flowable):
