@@ -348,3 +348,37 @@ def test_flags_survive_export_and_import(tmp_path: Path) -> None:
         (True, True, True),
         (False, False, False),
     ]
+
+
+def test_two_row_header_column_numbers_and_footer(tmp_path: Path) -> None:
+    rows = [
+        ["村民花名册"],
+        ["序号", "姓名", "身份证号码", "家庭住址", None, "联系电话"],
+        [None, None, None, "组", "湾", None],  # sub-header under the merged 家庭住址
+        [1, 2, 3, 4, 5, 6],  # some templates number their columns
+        [1, "张三", ID_A, "一组", "张家湾", None],
+        [2, "李四", ID_B, "二组", "李家湾", "13800138000"],
+        [None, "制表人:王会计", None, "审核人:李书记", None, None],
+        [None, None, None, None, None, "合计:2人"],
+    ]
+    path = _write(tmp_path / "two.xlsx", {"S": rows})
+    layout = detect_layout(path)
+    assert layout.header_row == 2 and layout.first_data_row == 5
+    assert layout.column_letters() == {
+        "seq": "A",
+        "name": "B",
+        "id_number": "C",
+        "village_group": "D",
+        "hamlet": "E",
+        "phone": "F",
+    }
+    report = read_roster(path, today=TODAY)
+    assert [(r.row, r.name, r.village_group, r.hamlet) for r in report.rows] == [
+        (5, "张三", "一组", "张家湾"),
+        (6, "李四", "二组", "李家湾"),
+    ]
+    assert report.data_rows == 2 and report.errors == []
+    # A person without an ID number is still reported, whatever their remark says.
+    rows.insert(6, [3, "王五", None, "三组", None, "签字确认"])
+    report = read_roster(_write(tmp_path / "three.xlsx", {"S": rows}), today=TODAY)
+    assert [(e.row, e.field, e.kind) for e in report.errors] == [(7, "id_number", "missing")]

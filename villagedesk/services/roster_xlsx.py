@@ -153,6 +153,11 @@ class RosterLayout:
     header_row: int
     columns: dict[str, int]
     headers: dict[int, str] = field(default_factory=dict)  # every header cell's text
+    sub_header_rows: int = 0  # a second header row under merged cells (地址 → 组 | 湾)
+
+    @property
+    def first_data_row(self) -> int:
+        return self.header_row + 1 + self.sub_header_rows
 
     @property
     def missing_required(self) -> list[str]:
@@ -170,6 +175,7 @@ class RosterLayout:
         return {
             "sheet": self.sheet,
             "header_row": self.header_row,
+            "first_data_row": self.first_data_row,
             "columns": {
                 f: {"column": get_column_letter(c), "header": self.headers.get(c, "")}
                 for f, c in self.columns.items()
@@ -187,15 +193,17 @@ def find_layout(workbook: Any, *, sheet: str | None = None) -> RosterLayout:
     best: tuple[int, int, RosterLayout] | None = None
     for order, ws in enumerate(sheets):
         penalty = 1 if _INSTRUCTION_SHEET.search(ws.title) and not sheet else 0
-        for row_no, row in enumerate(
-            ws.iter_rows(min_row=1, max_row=_HEADER_SCAN_ROWS, values_only=True), start=1
-        ):
+        top = list(ws.iter_rows(min_row=1, max_row=_HEADER_SCAN_ROWS + 1, values_only=True))
+        for row_no, row in enumerate(top[:_HEADER_SCAN_ROWS], start=1):
             columns = map_headers(list(row))
             if "name" not in columns or "id_number" not in columns:
                 continue
             headers = {i: _cell_text(v) for i, v in enumerate(row, start=1) if _cell_text(v)}
-            score = len(columns) - penalty * 100
             layout = RosterLayout(ws.title, row_no, columns, headers)
+            for extra in top[row_no : row_no + 2]:
+                if not _merge_sub_header(layout, extra):
+                    break
+            score = len(layout.columns) - penalty * 100
             if best is None or (score, -order) > (best[0], -best[1]):
                 best = (score, order, layout)
             break  # the first header-like row of a sheet is its header
@@ -209,6 +217,31 @@ def find_layout(workbook: Any, *, sheet: str | None = None) -> RosterLayout:
             field="file",
         )
     return best[2]
+
+
+def _merge_sub_header(layout: RosterLayout, row: Sequence[object]) -> bool:
+    """Take a row under the header that is still header (merged-cell sub-headers, column
+    numbers 1 2 3 …) into the layout; False when the row is data."""
+    cells = {i: _cell_text(v) for i, v in enumerate(row, start=1) if _cell_text(v)}
+    if not cells:
+        return False
+    numbers = [int(t) for t in cells.values() if t.isdigit() and len(t) <= 3]
+    if len(numbers) >= 3 and len(numbers) == len(cells):
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            layout.sub_header_rows += 1
+            return True
+    if any(c in cells for c in (layout.columns["name"], layout.columns["id_number"])):
+        return False
+    named = {i: match_header(t) for i, t in cells.items()}
+    if any(f is None for f in named.values()):
+        return False  # a cell that is no header word: this is data, not a header
+    for column, name in named.items():
+        assert name is not None
+        layout.columns = {f: c for f, c in layout.columns.items() if c != column}
+        layout.columns[name] = column
+        layout.headers[column] = cells[column]
+    layout.sub_header_rows += 1
+    return True
 
 
 def _layout_at(ws: Any, header_row: int) -> RosterLayout:
@@ -345,7 +378,9 @@ def _resolve_mapping(layout: RosterLayout, mapping: MappingArg) -> RosterLayout:
         if column is None or column == "":
             continue
         columns[name] = column if isinstance(column, int) else column_index_from_string(column)
-    return RosterLayout(layout.sheet, layout.header_row, columns, layout.headers)
+    return RosterLayout(
+        layout.sheet, layout.header_row, columns, layout.headers, layout.sub_header_rows
+    )
 
 
 def read_roster(
@@ -384,19 +419,34 @@ def read_roster(
         checker = _RowChecker(report, today=today, region_known=region_known)
         content_fields = [f for f in layout.columns if f not in ("seq", "note")]
         for row_no, cells in enumerate(
-            ws.iter_rows(min_row=layout.header_row + 1, values_only=True),
-            start=layout.header_row + 1,
+            ws.iter_rows(min_row=layout.first_data_row, values_only=True),
+            start=layout.first_data_row,
         ):
             values = {
                 f: cells[c - 1] if c - 1 < len(cells) else None for f, c in layout.columns.items()
             }
             if all(_is_blank(values[f]) for f in content_fields):
                 continue
+            if _is_footer(values, cells):
+                continue
             report.data_rows += 1
             checker.check(row_no, values)
         return report
     finally:
         workbook.close()
+
+
+_FOOTER = re.compile(r"合计|总计|小计|共计|制表|填表人|填报人|审核人|负责人|签字|盖章|填报日期")
+
+
+def _is_footer(values: dict[str, object], cells: Sequence[object]) -> bool:
+    """A line under the roster such as 制表人: … 审核人: …, with no ID number."""
+    if not _is_blank(values.get("id_number")):
+        return False
+    name = values.get("name")
+    if not _is_blank(name) and not (isinstance(name, str) and _FOOTER.search(name)):
+        return False  # a person without an ID number: an error to report, not a footer
+    return any(isinstance(v, str) and _FOOTER.search(v) for v in cells)
 
 
 def _is_blank(value: object) -> bool:
