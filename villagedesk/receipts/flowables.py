@@ -14,7 +14,7 @@ from villagedesk.receipts import fonts
 from villagedesk.receipts.fonts import MissingGlyphs
 
 
-class FitText(Flowable):
+class FitText(Flowable):  # type: ignore[misc]
     """One line of text that never wraps: the font shrinks (then narrows) to fit the width.
 
     Meant for ID numbers, phone numbers and receipt numbers inside table cells.
@@ -80,7 +80,7 @@ def _make_qr(payload: str, error: str) -> segno.QRCode:
     return segno.make_qr(payload, error=error, boost_error=False)
 
 
-class QRCode(Flowable):
+class QRCode(Flowable):  # type: ignore[misc]
     """A QR code drawn as vector squares. Content must be ASCII (see receipts.signing)."""
 
     def __init__(self, payload: str, size: float = 24 * mm, *, error: str = "m") -> None:
@@ -121,7 +121,7 @@ class QRCode(Flowable):
         canv.restoreState()
 
 
-class Stamp(Flowable):
+class Stamp(Flowable):  # type: ignore[misc]
     """A boxed mark such as 补打 (reprint), drawn in a double frame."""
 
     def __init__(self, text: str, font_size: float = 12, *, color: colors.Color = colors.red) -> None:

@@ -157,7 +157,7 @@ def _register(name: str, path: Path | str, subfont: int) -> dict[int, int]:
         # There is no bold or italic CJK face: map <b>/<i> to the same font.
         pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
     font = pdfmetrics.getFont(name)
-    return font.face.charToGlyph  # type: ignore[attr-defined,no-any-return]
+    return font.face.charToGlyph  # type: ignore[no-any-return]
 
 
 def register_fonts() -> None:
@@ -291,7 +291,7 @@ def markup(text: str, missing: MissingGlyphs | None = None) -> str:
 def string_width(text: str, size: float) -> float:
     """Width in points of `text` drawn run by run with the fallback chain."""
     register_fonts()
-    return sum(pdfmetrics.stringWidth(chunk, font, size) for font, chunk in runs(text))
+    return float(sum(pdfmetrics.stringWidth(chunk, font, size) for font, chunk in runs(text)))
 
 
 def font_files() -> Iterable[Path]:

@@ -101,7 +101,7 @@ def _text_missing(text: str, font_name: str, missing: MissingGlyphs) -> None:
     if not text or text.isascii() and font_name == fonts.MAIN_FONT:
         return
     try:
-        cmap = pdfmetrics.getFont(font_name).face.charToGlyph  # type: ignore[attr-defined]
+        cmap = pdfmetrics.getFont(font_name).face.charToGlyph
     except (KeyError, AttributeError):
         cmap = None  # a standard Type 1 font (Helvetica…): Latin-1 at best, never CJK
     for char in text:
@@ -182,7 +182,7 @@ def _draw_runs(canv: Canvas, runs: list[tuple[str, str]], x: float, y: float, si
 def _canvas_maker(decorate: Callable[[Canvas, int, int], None]) -> type[Canvas]:
     """A canvas that holds pages back until the end, so each can say 'page x of y'."""
 
-    class _DeferredCanvas(Canvas):
+    class _DeferredCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # Otherwise the canvas names Helvetica, which is never embedded.
             kwargs["initialFontName"] = fonts.MAIN_FONT

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeAlias
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -104,7 +105,7 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text (XML-escaped) with per-character font fallback."""
     missing = MissingGlyphs()
     p = Paragraph(markup(text, missing), style)
-    p.missing_glyphs = missing  # type: ignore[attr-defined]
+    p.missing_glyphs = missing
     return p
 
 
@@ -118,7 +119,7 @@ class Fixed(str):
     """Marks a table cell as a long number or code: one line, shrunk to fit, never wrapped."""
 
 
-Cell = str | Fixed | Flowable | None
+Cell: TypeAlias = "str | Fixed | Flowable | None"
 
 _LONG_NUMBER = re.compile(r"^[0-9A-Za-z*Xx+()#\-/. ]{7,}$")
 
