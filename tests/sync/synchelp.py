@@ -4,6 +4,7 @@ hall-side edits, and the exactly-once invariant."""
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
@@ -130,19 +131,32 @@ def server_database(kind: str, tmp_path: Path) -> Iterator[ServerDb]:
             sdb.engine.dispose()
         return
     require_pg()
+    if "postgresql" not in _PG_TEMPLATE:
+        tpl = f"vd_test_tpl_{uuid.uuid4().hex[:8]}"
+        _pg_admin(f'CREATE DATABASE "{tpl}"')
+        atexit.register(_pg_admin, f'DROP DATABASE IF EXISTS "{tpl}" WITH (FORCE)')
+        eng = server_db.make_engine(PG_ADMIN.rsplit("/", 1)[0] + "/" + tpl)
+        server_db.migrate(eng)
+        with eng.begin() as conn:
+            conn.execute(sa.text("DELETE FROM server_meta"))
+        eng.dispose()
+        _PG_TEMPLATE["postgresql"] = tpl
     name = f"vd_test_{uuid.uuid4().hex[:12]}"
-    _pg_admin(f'CREATE DATABASE "{name}"')
+    _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{_PG_TEMPLATE["postgresql"]}"')
     url = PG_ADMIN.rsplit("/", 1)[0] + "/" + name
     engine = server_db.make_engine(url)
     sdb = ServerDb("postgresql", url, engine, name=name)
     try:
-        server_db.migrate(engine)
+        server_db.ensure_meta(engine)
         yield sdb
     finally:
         sdb.engine.dispose()
         for bak in sdb.backups:
             _pg_admin(f'DROP DATABASE IF EXISTS "{bak}" WITH (FORCE)')
         _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+_PG_TEMPLATE: dict[str, str] = {}
 
 
 class ServerThread:
@@ -221,6 +235,9 @@ class FaultTransport(httpx.BaseTransport):
         return response
 
     def close(self) -> None:
+        pass  # shared by several clients; shutdown() closes the connections
+
+    def shutdown(self) -> None:
         self.inner.close()
 
 
