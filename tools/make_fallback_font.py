@@ -212,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-list", action="store_true", help="write tools/fallback_font_chars.txt")
     ap.add_argument("--hanazono", type=Path, default=HANA_DIR)
     ap.add_argument("--budget", type=int, default=DEFAULT_BUDGET, help="bytes for both files")
+    ap.add_argument("--out", type=Path, default=OUT_DIR, help="folder for the .ttf files")
     args = ap.parse_args(argv)
 
     font_a = TTFont(args.hanazono / "HanaMinA.ttf")
@@ -238,8 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     in_a = sorted(cp for cp, _ in entries if cp in cmap_a)
     in_b = sorted(cp for cp, _ in entries if cp not in cmap_a and cp in cmap_b)
     del font_a, font_b
-    total = make_subset(args.hanazono / "HanaMinA.ttf", in_a, "VillageDesk Fallback A", OUT_DIR / "VDFallbackA.ttf")
-    total += make_subset(args.hanazono / "HanaMinB.ttf", in_b, "VillageDesk Fallback B", OUT_DIR / "VDFallbackB.ttf")
+    total = make_subset(args.hanazono / "HanaMinA.ttf", in_a, "VillageDesk Fallback A", args.out / "VDFallbackA.ttf")
+    total += make_subset(args.hanazono / "HanaMinB.ttf", in_b, "VillageDesk Fallback B", args.out / "VDFallbackB.ttf")
     tiers: dict[str, int] = defaultdict(int)
     for _, tier in entries:
         tiers[tier] += 1
