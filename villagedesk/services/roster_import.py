@@ -138,10 +138,8 @@ def _write_rows(s: Any, rows: list[RosterRow], outcome: ImportOutcome,
             **{col: bool(row.flags.get(col, False)) for col in _FLAG_COLUMNS},
             **derived_columns(row.name, row.id_number, phone),
         })
-    for hid, head in heads.items():
-        for h in households.values():
-            if h["id"] == hid:
-                h["head_id"] = head
+    for h in households.values():
+        h["head_id"] = heads.get(h["id"])
     if households:
         s.execute(insert(Household.__table__), list(households.values()))
     total = len(residents)
