@@ -4,9 +4,14 @@ Documents import from here only::
 
     from villagedesk.receipts import toolkit as tk
     st = tk.styles(tk.A5)
-    story = [tk.para("受理回执", st.title), tk.kv_table([("受理编号", tk.Fixed(no))], tk.A5, st)]
-    result = tk.build_pdf(path, story, tk.A5)
-    if result.missing_glyphs: warn(result.missing_glyphs.message())
+    story = [
+        tk.para("受理回执", st.title),
+        tk.kv_table([("受理编号", tk.Fixed(number)), ("申请人", name)], tk.A5),
+        tk.qr_flowable(number, hall_secret),
+    ]
+    result = tk.build_pdf(path, story, tk.A5)            # or tk.ROLL80, tk.A4
+    if result.missing_glyphs:                             # tell the clerk before printing
+        warn(result.missing_glyphs.message())
 """
 
 from __future__ import annotations
