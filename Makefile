@@ -28,12 +28,14 @@ run: $(STAMP) translations
 		$(PY) -m villagedesk --data-dir $(DEMO_DIR) demo seed --residents 3000; fi
 	$(PY) -m villagedesk --data-dir $(DEMO_DIR)
 
-# System packages the tests use: poppler (pdftotext, pdffonts, pdftoppm) and headless Chromium.
+# System packages the tests use: poppler (pdftotext, pdffonts, pdftoppm), headless Chromium,
+# zbar (reads the receipt QR codes back).
 system-deps:
 	@missing=""; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	command -v zbarimg >/dev/null || missing="$$missing zbar-tools"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
 			echo "installing:$$missing"; $(APT_GET) update -qq && $(APT_GET) install -y -qq $$missing >/dev/null; \
