@@ -86,9 +86,10 @@ class ServerDb:
         self.engine.dispose()
         if self.kind == "sqlite":
             assert self.path
-            for suffix in ("-wal", "-shm"):
-                Path(str(self.path) + suffix).unlink(missing_ok=True)
-            shutil.copyfile(src, self.path)
+            bak, live = sqlite3.connect(src), sqlite3.connect(self.path)
+            bak.backup(live)
+            live.close()
+            bak.close()
         else:
             _pg_admin(f'DROP DATABASE "{self.name}" WITH (FORCE)')
             _pg_admin(f'ALTER DATABASE "{src}" RENAME TO "{self.name}"')
@@ -190,6 +191,7 @@ class ServerThread:
 
     def reopen_engine(self) -> None:
         """After a restore: new connections to the replaced database."""
+        self.sdb.engine.dispose()
         self.sdb.engine = server_db.make_engine(self.sdb.url)
         self.app.state.engine = self.sdb.engine
         self.app.state.sessions = server_db.make_sessionmaker(self.sdb.engine)

@@ -69,18 +69,30 @@ def next_batch(store: Store, *, after: int, max_ops: int = MAX_BATCH_OPS, max_by
     return batch
 
 
+def _mark_resend(s: Any, st: Any, epoch: str, high_water: int) -> int:
+    """A different server database (epoch): send everything kept again; the server answers
+    what it has as duplicates. The same database gone backwards: send what it lost."""
+    if epoch != st.epoch:
+        threshold = 0
+    elif high_water < st.acked_high_water:
+        threshold = high_water
+    else:
+        return 0
+    return int(
+        s.execute(
+            text("UPDATE outbox SET state = 'pending', sent_at = NULL, reject_reason = NULL WHERE seq > :hw AND state != 'pending'"),
+            {"hw": threshold},
+        ).rowcount
+    )
+
+
 def reconcile(store: Store, *, epoch: str, high_water: int) -> int:
     """If the server is a different database or went backwards (restored from a backup),
     everything it no longer has becomes pending again. Returns how many ops that was."""
     with store.write(None) as s:
         st = get_state(s)
         assert st is not None
-        resent = 0
-        if epoch != st.epoch or high_water < st.acked_high_water:
-            resent = s.execute(
-                text("UPDATE outbox SET state = 'pending', sent_at = NULL, reject_reason = NULL WHERE seq > :hw AND state != 'pending'"),
-                {"hw": high_water},
-            ).rowcount
+        resent = _mark_resend(s, st, epoch, high_water)
         st.epoch = epoch
         st.acked_high_water = high_water
         s.add(st)
@@ -105,12 +117,9 @@ def _ack(store: Store, sent: list[dict[str, Any]], resp: PushResponse, summary: 
             conn.execute(text("UPDATE outbox SET state = 'rejected', sent_at = :at, reject_reason = :reason WHERE seq = :seq"), rejected)
         st = get_state(s)
         assert st is not None
-        went_back = resp.epoch != st.epoch or resp.high_water < st.acked_high_water
-        if went_back:
-            summary.resent += conn.execute(
-                text("UPDATE outbox SET state = 'pending', sent_at = NULL, reject_reason = NULL WHERE seq > :hw AND state != 'pending'"),
-                {"hw": resp.high_water},
-            ).rowcount
+        resent = _mark_resend(s, st, resp.epoch, resp.high_water)
+        summary.resent += resent
+        went_back = resent > 0
         st.epoch = resp.epoch
         st.acked_high_water = resp.high_water
         st.server_schema_max = resp.schema_rev_max
@@ -155,5 +164,5 @@ def _push(store: Store, client: SyncClient, hooks: PushHooks, max_ops: int, max_
         if hooks.after_reply:
             hooks.after_reply(resp)
         went_back = _ack(store, batch, resp, summary)
-        after = resp.high_water if went_back else batch[-1]["seq"]
+        after = 0 if went_back else batch[-1]["seq"]
     return summary
