@@ -290,7 +290,8 @@ def stock_levels(store: Store, *, low_only: bool = False, category: str | None =
     where = ["p.status = 'active'"]
     params: dict[str, Any] = {"today": today}
     if low_only:
-        where.append("COALESCE(st.qty, 0) <= p.low_stock")
+        # Only products the hall carries (ever received) can run low.
+        where.append("st.product_id IS NOT NULL AND st.qty <= p.low_stock")
     if category:
         where.append("p.category = :cat")
         params["cat"] = category

@@ -160,6 +160,7 @@ class SupplyOrder(SyncedModel, table=True):
     address: str = ""
     phone: str = ""
     pay_method: str = Field(default="cash", max_length=8)
+    buyer_use: str = ""  # crop or use, needed for restricted pesticides
     run_id: str | None = Field(default=None, max_length=36)
     sale_id: str | None = Field(default=None, max_length=36)
     note: str = ""

@@ -187,6 +187,7 @@ def upgrade() -> None:
     sa.Column('address', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('phone', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('pay_method', sqlmodel.sql.sqltypes.AutoString(length=8), nullable=False),
+    sa.Column('buyer_use', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('run_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=True),
     sa.Column('sale_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=True),
     sa.Column('note', sqlmodel.sql.sqltypes.AutoString(), nullable=False),

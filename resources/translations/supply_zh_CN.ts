@@ -1,0 +1,347 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>Supply</name>
+    <message>
+      <source>Enter the product name.</source>
+      <translation>请填写商品名称。</translation>
+    </message>
+    <message>
+      <source>Enter the unit it is sold in, such as 袋, 瓶 or 公斤.</source>
+      <translation>请填写销售单位,如袋、瓶、公斤。</translation>
+    </message>
+    <message>
+      <source>A pesticide needs its registration number (农药登记证号), as printed on the label, e.g. PD20080349.</source>
+      <translation>农药必须填写农药登记证号(见标签),如PD20080349。</translation>
+    </message>
+    <message>
+      <source>Only a pesticide can be marked restricted.</source>
+      <translation>只有农药才能标为限制使用。</translation>
+    </message>
+    <message>
+      <source>Registration number "{value}" does not look right; it reads like PD20080349.</source>
+      <translation>登记证号“{value}”格式不对,应类似PD20080349。</translation>
+    </message>
+    <message>
+      <source>Product code {code} is already used.</source>
+      <translation>商品编码{code}已被使用。</translation>
+    </message>
+    <message>
+      <source>This product and its price are set by the county; the hall cannot change them.</source>
+      <translation>该商品及价格由县里统一发布,服务中心不能修改。</translation>
+    </message>
+    <message>
+      <source>Seeds</source>
+      <translation>种子</translation>
+    </message>
+    <message>
+      <source>Fertiliser</source>
+      <translation>化肥</translation>
+    </message>
+    <message>
+      <source>Pesticide</source>
+      <translation>农药</translation>
+    </message>
+    <message>
+      <source>Plastic film</source>
+      <translation>农膜</translation>
+    </message>
+    <message>
+      <source>Feed</source>
+      <translation>饲料</translation>
+    </message>
+    <message>
+      <source>Farm tools</source>
+      <translation>农机具</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Cash</source>
+      <translation>现金</translation>
+    </message>
+    <message>
+      <source>Mobile payment</source>
+      <translation>移动支付</translation>
+    </message>
+    <message>
+      <source>On credit</source>
+      <translation>赊销</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>入库</translation>
+    </message>
+    <message>
+      <source>Sale</source>
+      <translation>销售</translation>
+    </message>
+    <message>
+      <source>Delivery out</source>
+      <translation>配送出库</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>退货</translation>
+    </message>
+    <message>
+      <source>Stock-take adjustment</source>
+      <translation>盘点调整</translation>
+    </message>
+    <message>
+      <source>Write-off</source>
+      <translation>报损</translation>
+    </message>
+    <message>
+      <source>Correction</source>
+      <translation>更正</translation>
+    </message>
+    <message>
+      <source>Registered</source>
+      <translation>登记</translation>
+    </message>
+    <message>
+      <source>Preparing</source>
+      <translation>备货</translation>
+    </message>
+    <message>
+      <source>Out for delivery</source>
+      <translation>配送中</translation>
+    </message>
+    <message>
+      <source>Delivered</source>
+      <translation>已送达</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>Payment must be cash, mobile or credit.</source>
+      <translation>付款方式只能是现金、移动支付或赊销。</translation>
+    </message>
+    <message>
+      <source>Quantity must be more than zero.</source>
+      <translation>数量必须大于零。</translation>
+    </message>
+    <message>
+      <source>Choose a product.</source>
+      <translation>请选择商品。</translation>
+    </message>
+    <message>
+      <source>Unknown category "{value}". Use one of: {choices}.</source>
+      <translation>没有“{value}”这个类别,请从以下选择:{choices}。</translation>
+    </message>
+    <message>
+      <source>Quantity "{value}" must be a whole number of units.</source>
+      <translation>数量“{value}”必须是整数。</translation>
+    </message>
+    <message>
+      <source>"{value}" is not a month; type it like 2026-03 (or 2026 for a year).</source>
+      <translation>“{value}”不是月份,请按2026-03填写(全年填2026)。</translation>
+    </message>
+    <message>
+      <source>No product with code {code}. Search the catalogue for its code.</source>
+      <translation>没有编码为{code}的商品,请在商品目录中查找编码。</translation>
+    </message>
+    <message>
+      <source>"{value}" is not a date; type it like 2026-03-15.</source>
+      <translation>“{value}”不是日期,请按2026-03-15填写。</translation>
+    </message>
+    <message>
+      <source>Agricultural supplies</source>
+      <translation>农资</translation>
+    </message>
+    <message>
+      <source>The ledger is either purchase or sales.</source>
+      <translation>台账只有进货台账和销售台账两种。</translation>
+    </message>
+    <message>
+      <source>{what} purchase ledger</source>
+      <translation>{what}进货台账</translation>
+    </message>
+    <message>
+      <source>{what} sales ledger</source>
+      <translation>{what}销售台账</translation>
+    </message>
+    <message>
+      <source>of row {no}</source>
+      <translation>第{no}行</translation>
+    </message>
+    <message>
+      <source>of the entry of {date}</source>
+      <translation>{date}的记录</translation>
+    </message>
+    <message>
+      <source>Walk-in customer</source>
+      <translation>散客</translation>
+    </message>
+    <message>
+      <source>Add at least one product to the order.</source>
+      <translation>订单至少要有一种商品。</translation>
+    </message>
+    <message>
+      <source>The date wanted is in the past.</source>
+      <translation>需要日期已经过去了。</translation>
+    </message>
+    <message>
+      <source>Choose delivery or pickup.</source>
+      <translation>请选择送货上门或自提。</translation>
+    </message>
+    <message>
+      <source>A pickup order is not delivered; mark it delivered when it is picked up.</source>
+      <translation>自提订单不配送,取货时直接标为已送达。</translation>
+    </message>
+    <message>
+      <source>No order {ref}.</source>
+      <translation>没有订单{ref}。</translation>
+    </message>
+    <message>
+      <source>Say why the order is cancelled.</source>
+      <translation>请填写取消原因。</translation>
+    </message>
+    <message>
+      <source>No delivery run {ref}.</source>
+      <translation>没有配送批次{ref}。</translation>
+    </message>
+    <message>
+      <source>{name} is no longer on the register.</source>
+      <translation>{name}已不在册。</translation>
+    </message>
+    <message>
+      <source>An order that is {now} cannot become {new}.</source>
+      <translation>订单状态为“{now}”,不能改为“{new}”。</translation>
+    </message>
+    <message>
+      <source>No delivery orders are waiting for {day}.</source>
+      <translation>{day}没有待配送的订单。</translation>
+    </message>
+    <message>
+      <source>Not delivered</source>
+      <translation>未送达</translation>
+    </message>
+    <message>
+      <source>{names} is a restricted pesticide: enter the crop or use it is bought for.</source>
+      <translation>{names}是限制使用农药:请填写用于什么作物或用途。</translation>
+    </message>
+    <message>
+      <source>Order cancelled: {reason}</source>
+      <translation>订单取消:{reason}</translation>
+    </message>
+    <message>
+      <source>Order {no} ({farmer}): {message}</source>
+      <translation>订单{no}({farmer}):{message}</translation>
+    </message>
+    <message>
+      <source>Add at least one product to the sale.</source>
+      <translation>请至少添加一种商品。</translation>
+    </message>
+    <message>
+      <source>A sale on credit needs the buyer: choose the farmer (a resident).</source>
+      <translation>赊销必须选定购买农户(村民)。</translation>
+    </message>
+    <message>
+      <source>Say why the goods come back.</source>
+      <translation>请填写退货原因。</translation>
+    </message>
+    <message>
+      <source>Enter the amount paid back.</source>
+      <translation>请填写还款金额。</translation>
+    </message>
+    <message>
+      <source>A repayment is paid in cash or by mobile payment.</source>
+      <translation>还款只能用现金或移动支付。</translation>
+    </message>
+    <message>
+      <source>No resident {ref}. Register the farmer first.</source>
+      <translation>没有村民{ref},请先登记该农户。</translation>
+    </message>
+    <message>
+      <source>No sale {ref}.</source>
+      <translation>没有销售单{ref}。</translation>
+    </message>
+    <message>
+      <source>Several residents are called {name}; give the ID number.</source>
+      <translation>有多位村民叫{name},请填写身份证号码。</translation>
+    </message>
+    <message>
+      <source>{name} is no longer sold.</source>
+      <translation>{name}已停售。</translation>
+    </message>
+    <message>
+      <source>{names} is a restricted pesticide: enter the buyer's ID number (real-name purchase).</source>
+      <translation>{names}是限制使用农药,实行实名购买:请填写购买人身份证号码。</translation>
+    </message>
+    <message>
+      <source>The buyer's ID number is not valid: {message}</source>
+      <translation>购买人身份证号码不正确:{message}</translation>
+    </message>
+    <message>
+      <source>Only {left} {unit} of {name} from this sale can be returned.</source>
+      <translation>这笔销售中的{name}最多只能退{left}{unit}。</translation>
+    </message>
+    <message>
+      <source>{name} owes only ¥{owed}.</source>
+      <translation>{name}只欠¥{owed}。</translation>
+    </message>
+    <message>
+      <source>Return: {reason}</source>
+      <translation>退货:{reason}</translation>
+    </message>
+    <message>
+      <source>The expiry date must be after the production date.</source>
+      <translation>有效期必须晚于生产日期。</translation>
+    </message>
+    <message>
+      <source>Say why the goods are written off.</source>
+      <translation>请填写报损原因。</translation>
+    </message>
+    <message>
+      <source>A stock-take adjustment needs a reason.</source>
+      <translation>盘点调整必须填写原因。</translation>
+    </message>
+    <message>
+      <source>A correction needs a reason.</source>
+      <translation>更正必须填写原因。</translation>
+    </message>
+    <message>
+      <source>Only {left} {unit} of {name} left; cannot take {qty}.</source>
+      <translation>{name}库存只剩{left}{unit},不够{qty}。</translation>
+    </message>
+    <message>
+      <source>The pesticide purchase ledger needs the supplier (供货人).</source>
+      <translation>农药进货台账必须填写供货人。</translation>
+    </message>
+    <message>
+      <source>No such stock move.</source>
+      <translation>没有这条出入库记录。</translation>
+    </message>
+    <message>
+      <source>Correct the original move, not a correction.</source>
+      <translation>请更正原始记录,而不是更正记录。</translation>
+    </message>
+    <message>
+      <source>Not enough stock for this move.</source>
+      <translation>库存不足。</translation>
+    </message>
+    <message>
+      <source> ({expired} more are past their expiry date and may not be sold.)</source>
+      <translation>(另有{expired}已过期,不得销售。)</translation>
+    </message>
+    <message>
+      <source>No such lot of this product.</source>
+      <translation>该商品没有这个批次。</translation>
+    </message>
+    <message>
+      <source>This correction would take the stock below zero: part of that lot has already left.</source>
+      <translation>更正后库存会小于零:该批次已有部分出库。</translation>
+    </message>
+    <message>
+      <source>The move already says {qty}.</source>
+      <translation>该记录的数量已经是{qty}。</translation>
+    </message>
+  </context>
+</TS>
