@@ -69,6 +69,7 @@ class SyncClient:
         self._own_http = http is None
         self._now = now
         self.clock_offset = 0.0  # server time minus our clock, learnt from /health
+        self._offset_known = False
 
     def close(self) -> None:
         if self._own_http:
@@ -84,6 +85,8 @@ class SyncClient:
                 body = gzip.compress(body, compresslevel=5)
                 headers["Content-Encoding"] = "gzip"
         if sign and self._key is not None:
+            if not self._offset_known:
+                self.health()
             ts = int(self._now().timestamp() + self.clock_offset)
             signed_path = url.path + (f"?{url.query.decode()}" if url.query else "")
             headers[HDR_DEVICE] = self.device_id
@@ -121,6 +124,7 @@ class SyncClient:
         try:
             server_now = dt.datetime.fromisoformat(h.server_time)
             self.clock_offset = (server_now - self._now()).total_seconds()
+            self._offset_known = True
         except ValueError as exc:
             raise SyncUnavailable("not a VillageDesk answer (server time)") from exc
         return h
