@@ -344,4 +344,242 @@
       <translation>该记录的数量已经是{qty}。</translation>
     </message>
   </context>
+  <context>
+    <name>SupplyReceipt</name>
+    <message>
+      <source>Agricultural supplies sales receipt</source>
+      <translation>农资销售单</translation>
+    </message>
+    <message>
+      <source>Sale No.</source>
+      <translation>单号</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Buyer</source>
+      <translation>购买人</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Crop / use</source>
+      <translation>作物/用途</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>品名</translation>
+    </message>
+    <message>
+      <source>Qty</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>单价</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Specification</source>
+      <translation>规格</translation>
+    </message>
+    <message>
+      <source>Registration No.</source>
+      <translation>登记证号</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>In words</source>
+      <translation>大写</translation>
+    </message>
+    <message>
+      <source>RMB {capital}</source>
+      <translation>人民币{capital}</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation>付款方式</translation>
+    </message>
+    <message>
+      <source>Cashier</source>
+      <translation>收款人</translation>
+    </message>
+    <message>
+      <source>Use pesticides only as the label says; keep them away from children and food.</source>
+      <translation>请按标签说明使用农药,远离儿童和食品。</translation>
+    </message>
+    <message>
+      <source>Bought on credit. Buyer's signature:</source>
+      <translation>赊销购买,购买人签字:</translation>
+    </message>
+    <message>
+      <source>Keep this receipt. Hall phone: {phone}</source>
+      <translation>请妥善保管本单。服务中心电话:{phone}</translation>
+    </message>
+    <message>
+      <source>Sales receipt {no}</source>
+      <translation>销售单 {no}</translation>
+    </message>
+  </context>
+  <context>
+    <name>SupplyDocs</name>
+    <message>
+      <source>Delivery run sheet</source>
+      <translation>农资配送单</translation>
+    </message>
+    <message>
+      <source>Run No.</source>
+      <translation>批次号</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Village groups</source>
+      <translation>配送村组</translation>
+    </message>
+    <message>
+      <source>Driver</source>
+      <translation>配送员</translation>
+    </message>
+    <message>
+      <source>Stops / money to collect</source>
+      <translation>户数/应收</translation>
+    </message>
+    <message>
+      <source>{stops} stops, {money} to collect</source>
+      <translation>共{stops}户,应收{money}</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Group / address</source>
+      <translation>组别/地址</translation>
+    </message>
+    <message>
+      <source>Farmer / phone</source>
+      <translation>农户/电话</translation>
+    </message>
+    <message>
+      <source>Hand over</source>
+      <translation>交付物品</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Collect</source>
+      <translation>收款</translation>
+    </message>
+    <message>
+      <source>Signature</source>
+      <translation>签收</translation>
+    </message>
+    <message>
+      <source>Credit, nothing to collect</source>
+      <translation>赊销,不收款</translation>
+    </message>
+    <message>
+      <source>Total to collect: {money}. Driver's signature: ________  Received back by: ________</source>
+      <translation>应收合计:{money}。配送员签字:________  交回核收人:________</translation>
+    </message>
+    <message>
+      <source>Product name</source>
+      <translation>农药名称</translation>
+    </message>
+    <message>
+      <source>Registration No.</source>
+      <translation>登记证号</translation>
+    </message>
+    <message>
+      <source>Specification</source>
+      <translation>规格</translation>
+    </message>
+    <message>
+      <source>Manufacturer</source>
+      <translation>生产企业</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Supplier</source>
+      <translation>供货人</translation>
+    </message>
+    <message>
+      <source>Lot No.</source>
+      <translation>批号</translation>
+    </message>
+    <message>
+      <source>Production date</source>
+      <translation>生产日期</translation>
+    </message>
+    <message>
+      <source>Expiry</source>
+      <translation>有效期至</translation>
+    </message>
+    <message>
+      <source>Unit cost</source>
+      <translation>进价</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Buyer</source>
+      <translation>购买人</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Crop / use</source>
+      <translation>作物/用途</translation>
+    </message>
+    <message>
+      <source> (restricted)</source>
+      <translation>(限用)</translation>
+    </message>
+    <message>
+      <source>Dealer: {hall}    Rows: {count}</source>
+      <translation>经营单位:{hall}    共{count}行</translation>
+    </message>
+    <message>
+      <source>No entries in this period.</source>
+      <translation>本期无记录。</translation>
+    </message>
+    <message>
+      <source>Rows are never changed or removed; a correction is a new row that names the row it corrects. Kept for at least two years.</source>
+      <translation>台账记录不得修改或删除;更正另起一行并注明所更正的行。台账至少保存二年。</translation>
+    </message>
+    <message>
+      <source>Contains buyers' ID numbers: keep it safe.</source>
+      <translation>本台账含购买人身份证号码,请妥善保管。</translation>
+    </message>
+    <message>
+      <source>Kept by: ________    Checked by: ________</source>
+      <translation>记账人:________    审核人:________</translation>
+    </message>
+  </context>
 </TS>
