@@ -22,6 +22,7 @@ def register(sub: Any, common: Any) -> None:
     q.add_argument("--server", required=True, help="county server URL, e.g. https://county.example/")
     q.add_argument("--code", required=True, help="one-time enrollment code")
     q.add_argument("--device-name", default="")
+    q.add_argument("--force", action="store_true", help="enroll again (only before anything was sent)")
     q.set_defaults(handler=_enroll)
     for name, fn, help_text in (
         ("push", _push, "send pending operations"),
@@ -55,7 +56,7 @@ def _unreachable(exc: Exception) -> DomainError:
 
 def _enroll(ctx: Any) -> int:
     a = ctx.args
-    res = enroll(ctx.store, server_url=a.server, code=a.code, device_name=a.device_name)
+    res = enroll(ctx.store, server_url=a.server, code=a.code, device_name=a.device_name, force=a.force)
     ctx.out(res, tr("sync", "Enrolled as hall {code} ({name}).").format(code=res["hall_code"], name=res["hall_name"]))
     return 0
 
