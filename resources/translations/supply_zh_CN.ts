@@ -582,4 +582,51 @@
       <translation>记账人:________    审核人:________</translation>
     </message>
   </context>
+  <context>
+    <name>SupplyCli</name>
+    <message>
+      <source>Give one --qty for each --product.</source>
+      <translation>每个 --product 都要对应一个 --qty。</translation>
+    </message>
+    <message>
+      <source>stock</source>
+      <translation>库存</translation>
+    </message>
+    <message>
+      <source>[restricted]</source>
+      <translation>[限用]</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>Received {qty} of {name}; stock now {stock}.</source>
+      <translation>已入库{name} {qty},现有库存{stock}。</translation>
+    </message>
+    <message>
+      <source>No change.</source>
+      <translation>无变动。</translation>
+    </message>
+    <message>
+      <source>to collect</source>
+      <translation>应收</translation>
+    </message>
+    <message>
+      <source>EXPIRED</source>
+      <translation>已过期</translation>
+    </message>
+    <message>
+      <source>{days} days left</source>
+      <translation>还有{days}天到期</translation>
+    </message>
+    <message>
+      <source>LOW</source>
+      <translation>库存不足</translation>
+    </message>
+    <message>
+      <source>Still owed: ¥{amount}</source>
+      <translation>尚欠:¥{amount}</translation>
+    </message>
+  </context>
 </TS>
