@@ -6,18 +6,26 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.engine import Engine
 
 from villagedesk.server import db
 from villagedesk.server.settings import utc_now
 
 
-def _engine(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+@contextmanager
+def _engine(args: argparse.Namespace) -> Iterator[Engine]:
     engine = db.make_engine(args.db)
-    db.migrate(engine)
-    return engine
+    try:
+        db.migrate(engine)
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def _out(args: argparse.Namespace, data: Any, text: str) -> None:
@@ -30,7 +38,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from villagedesk.server import logs
 
     url = db.database_url(args.db)
-    db.migrate(db.make_engine(url))  # once, before the workers start
+    engine = db.make_engine(url)
+    db.migrate(engine)  # once, before the workers start
+    engine.dispose()
     os.environ[db.ENV_DB] = url
     logs.configure(args.log_level)
     kwargs: dict[str, Any] = {
@@ -46,13 +56,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    _engine(args)
-    print("ok")
+    with _engine(args):
+        print("ok")
     return 0
 
 
 def cmd_rotate_epoch(args: argparse.Namespace) -> int:
-    epoch = db.rotate_epoch(_engine(args))
+    with _engine(args) as engine:
+        epoch = db.rotate_epoch(engine)
     _out(args, {"epoch": epoch}, epoch)
     return 0
 
@@ -60,9 +71,9 @@ def cmd_rotate_epoch(args: argparse.Namespace) -> int:
 def cmd_halls_create(args: argparse.Namespace) -> int:
     from villagedesk.server.halls import create_hall
 
-    with db.transaction(db.make_sessionmaker(_engine(args))) as s:
+    with _engine(args) as engine, db.transaction(db.make_sessionmaker(engine)) as s:
         res = create_hall(s, code=args.code, name=args.name, now=utc_now(), valid_days=args.valid_days)
-    data = {"code": res["code"], "enrollment_code": res["enrollment_code"], "expires_at": res["expires_at"]}
+    data = {"code": res["code"], "enrollment_code": res["enrollment_code"]}
     _out(args, data, f"{res['code']} {res['name']}\nenrollment code: {res['enrollment_code']} (until {res['expires_at']})")
     return 0
 
@@ -70,7 +81,7 @@ def cmd_halls_create(args: argparse.Namespace) -> int:
 def cmd_halls_list(args: argparse.Namespace) -> int:
     from villagedesk.server.halls import list_halls
 
-    with db.make_sessionmaker(_engine(args))() as s:
+    with _engine(args) as engine, db.make_sessionmaker(engine)() as s:
         halls = [asdict(h) for h in list_halls(s)]
     text = "\n".join(f"{h['code']}\t{h['name']}\tdevices={h['devices']}\tlast={h['last_contact']}" for h in halls)
     _out(args, {"halls": halls}, text or "(no halls)")
@@ -80,7 +91,7 @@ def cmd_halls_list(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from villagedesk.server.halls import stats
 
-    with db.make_sessionmaker(_engine(args))() as s:
+    with _engine(args) as engine, db.make_sessionmaker(engine)() as s:
         data = stats(s, hall_code=args.hall)
     if args.hall and not data["halls"]:
         print(f"未知的服务中心代码：{args.hall}", file=sys.stderr)
@@ -94,7 +105,7 @@ def cmd_reference_publish(args: argparse.Namespace) -> int:
 
     try:
         document = json.loads(Path(args.file).read_text(encoding="utf-8"))
-        with db.transaction(db.make_sessionmaker(_engine(args))) as s:
+        with _engine(args) as engine, db.transaction(db.make_sessionmaker(engine)) as s:
             counts = publish(s, document, now=utc_now())
     except (OSError, ValueError, PublishError) as exc:
         print(f"发布失败：{exc}", file=sys.stderr)
