@@ -112,8 +112,8 @@
       <translation>申请 {number} 已退回补正，请在材料补齐后重新报送。</translation>
     </message>
     <message>
-      <source>Application {number} is already completed.</source>
-      <translation>申请 {number} 已经办结。</translation>
+      <source>Application {number} is already completed. Tell the applicant to collect the result.</source>
+      <translation>申请 {number} 已经办结，请通知申请人领取结果。</translation>
     </message>
     <message>
       <source>Application {number} is not completed yet (it has not even been forwarded); there is no result to collect.</source>
@@ -164,8 +164,211 @@
       <translation>未知状态 {status}，可用状态：{statuses}</translation>
     </message>
     <message>
-      <source>Application {number} is already completed. Tell the applicant to collect the result.</source>
-      <translation>申请 {number} 已经办结，请通知申请人领取结果。</translation>
+      <source>Paper must be a5 or roll80.</source>
+      <translation>纸张只能是 a5 或 roll80。</translation>
+    </message>
+    <message>
+      <source>Application {number} is not completed yet; there is no completion notice to print.</source>
+      <translation>申请 {number} 尚未办结，没有可打印的办结通知。</translation>
+    </message>
+    <message>
+      <source>Write the month as YYYY-MM, for example 2026-03.</source>
+      <translation>月份请写成 年-月，例如 2026-03。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProxyDocuments</name>
+    <message>
+      <source>{year}-{month:02d}-{day:02d}</source>
+      <translation>{year}年{month:02d}月{day:02d}日</translation>
+    </message>
+    <message>
+      <source>({relation})</source>
+      <translation>（{relation}）</translation>
+    </message>
+    <message>
+      <source>Receipt no.</source>
+      <translation>受理编号</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Agent</source>
+      <translation>代办人</translation>
+    </message>
+    <message>
+      <source>Agent ID number</source>
+      <translation>代办人身份证号</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>办理事项</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>承办部门</translation>
+    </message>
+    <message>
+      <source>Accepted at</source>
+      <translation>受理时间</translation>
+    </message>
+    <message>
+      <source>Promised time</source>
+      <translation>承诺时限</translation>
+    </message>
+    <message>
+      <source>{days} working days</source>
+      <translation>{days}个工作日</translation>
+    </message>
+    <message>
+      <source>Due by</source>
+      <translation>预计办结</translation>
+    </message>
+    <message>
+      <source>Fee</source>
+      <translation>收费</translation>
+    </message>
+    <message>
+      <source>Clerk</source>
+      <translation>受理人</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>received</source>
+      <translation>已收</translation>
+    </message>
+    <message>
+      <source>MISSING</source>
+      <translation>缺，待补交</translation>
+    </message>
+    <message>
+      <source>Material</source>
+      <translation>申请材料</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>收取情况</translation>
+    </message>
+    <message>
+      <source>Materials</source>
+      <translation>申请材料</translation>
+    </message>
+    <message>
+      <source>Please bring the missing material to the hall as soon as possible; the application goes to the department once it is complete.</source>
+      <translation>请尽快将所缺材料送到本中心，材料齐全后即报送承办部门。</translation>
+    </message>
+    <message>
+      <source>Keep this receipt; show it to ask about or collect the result. Phone: {phone}</source>
+      <translation>请妥善保管本回执，查询进度和领取结果时出示。咨询电话：{phone}</translation>
+    </message>
+    <message>
+      <source>Applicant's signature: ____________</source>
+      <translation>申请人（代办人）签字：____________</translation>
+    </message>
+    <message>
+      <source>Acceptance receipt for proxy services</source>
+      <translation>代办服务受理回执</translation>
+    </message>
+    <message>
+      <source>Acceptance receipt {number}</source>
+      <translation>受理回执 {number}</translation>
+    </message>
+    <message>
+      <source>{name}: the application for "{service}" that you made at this hall on {accepted} (receipt no. {number}) was completed on {completed}. Please bring your resident ID card and the acceptance receipt to {hall} to collect the result.</source>
+      <translation>{name}：您于{accepted}在本中心申请代办的“{service}”（受理编号 {number}）已于{completed}办结。请携带本人居民身份证和受理回执到{hall}领取办理结果。</translation>
+    </message>
+    <message>
+      <source>Completed on</source>
+      <translation>办结日期</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>办理结果</translation>
+    </message>
+    <message>
+      <source>Collect at</source>
+      <translation>领取地点</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>咨询电话</translation>
+    </message>
+    <message>
+      <source>Notice of completion</source>
+      <translation>代办事项办结通知</translation>
+    </message>
+    <message>
+      <source>Scan to check that this notice is genuine.</source>
+      <translation>扫码可核验本通知真伪。</translation>
+    </message>
+    <message>
+      <source>{hall} (seal)</source>
+      <translation>{hall}（盖章）</translation>
+    </message>
+    <message>
+      <source>Notice of completion {number}</source>
+      <translation>办结通知 {number}</translation>
+    </message>
+    <message>
+      <source>Public notice of proxy services completed in {year}-{month:02d}</source>
+      <translation>{year}年{month:02d}月代办事项办理结果公示</translation>
+    </message>
+    <message>
+      <source>{total} applications completed, {on_time} of them on time ({rate}).</source>
+      <translation>本月共办结{total}件，其中按时办结{on_time}件，按时办结率{rate}。</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>受理日期</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>办结日期</translation>
+    </message>
+    <message>
+      <source>On time</source>
+      <translation>按时</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>No application was completed this month.</source>
+      <translation>本月没有办结的代办事项。</translation>
+    </message>
+    <message>
+      <source>Public notice {year}-{month:02d}</source>
+      <translation>代办事项公示 {year}年{month:02d}月</translation>
+    </message>
+    <message>
+      <source>The proxy-service applications this hall completed in {year}-{month:02d} are listed below for public supervision, for {days} days.</source>
+      <translation>现将本中心{year}年{month:02d}月代办事项办理结果公示如下，公示期{days}天，接受群众监督。</translation>
+    </message>
+    <message>
+      <source>Questions or objections: {phone}</source>
+      <translation>如有疑问或异议，请拨打监督电话：{phone}</translation>
+    </message>
+    <message>
+      <source>missing</source>
+      <translation>缺</translation>
     </message>
   </context>
 </TS>
