@@ -371,4 +371,59 @@
       <translation>缺</translation>
     </message>
   </context>
+  <context>
+    <name>ProxyCli</name>
+    <message>
+      <source>Write dates as YYYY-MM-DD, for example 2026-03-02.</source>
+      <translation>日期请写成 年-月-日，例如 2026-03-02。</translation>
+    </message>
+    <message>
+      <source>{days} working days</source>
+      <translation>{days}个工作日</translation>
+    </message>
+    <message>
+      <source>(no longer offered)</source>
+      <translation>（已停办）</translation>
+    </message>
+    <message>
+      <source>No service item matches.</source>
+      <translation>没有符合的服务事项。</translation>
+    </message>
+    <message>
+      <source>No resident with this ID number is registered. Add --name NAME (and --phone) to register them now.</source>
+      <translation>该身份证号的村民尚未登记。加上 --name 姓名（和 --phone 电话）即可同时登记。</translation>
+    </message>
+    <message>
+      <source>OVERDUE</source>
+      <translation>已超期</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>办理事项</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>受理日期</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>承诺办结</translation>
+    </message>
+    <message>
+      <source>Agent</source>
+      <translation>代办人</translation>
+    </message>
+    <message>
+      <source>Missing</source>
+      <translation>缺少材料</translation>
+    </message>
+    <message>
+      <source>No applications.</source>
+      <translation>没有申请记录。</translation>
+    </message>
+  </context>
 </TS>
