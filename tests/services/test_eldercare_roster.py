@@ -11,7 +11,14 @@ from sqlalchemy import text
 
 from villagedesk.errors import DomainError
 from villagedesk.services import residents
-from villagedesk.services.eldercare_roster import count_roster, elder_detail, roster, set_profile
+from villagedesk.services.eldercare_roster import (
+    ROSTER_COLUMNS,
+    ROSTER_FROM,
+    count_roster,
+    elder_detail,
+    roster,
+    set_profile,
+)
 from villagedesk.services.eldercare_rules import born_on_or_before
 
 # The clock fixture says 2026-03-02 09:30 CST.
@@ -46,9 +53,11 @@ def test_leap_day_birth_joins_on_1_march_of_a_common_year() -> None:
 def test_roster_query_is_a_range_on_the_birth_date_index(store) -> None:
     with store.read() as s:
         plan = " ".join(str(r[-1]) for r in s.execute(text(
-            "EXPLAIN QUERY PLAN SELECT id FROM resident r WHERE r.birth_date <= '1966-03-02' "
-            "AND r.status = 'active'")))
-    assert "ix_resident_birth_date" in plan
+            f"EXPLAIN QUERY PLAN SELECT {ROSTER_COLUMNS} {ROSTER_FROM} "
+            "WHERE r.birth_date <= '1966-03-02' AND r.status = 'active' ORDER BY r.birth_date")))
+    # A range on a covering index that starts with birth_date: no scan, no sort, no table lookups.
+    assert "COVERING INDEX ix_resident_elder_roster (birth_date<?)" in plan
+    assert "SCAN" not in plan and "TEMP B-TREE" not in plan
 
 
 def test_moved_out_and_deceased_leave_the_roster_but_keep_history(store, actor) -> None:

@@ -20,7 +20,12 @@ from villagedesk.db.store import Store
 from villagedesk.errors import DomainError, NotFoundError
 from villagedesk.i18n import tr
 from villagedesk.services.auth import Actor, require
-from villagedesk.services.eldercare_roster import require_elder, row_to_elder
+from villagedesk.services.eldercare_roster import (
+    ROSTER_COLUMNS,
+    ROSTER_FROM,
+    require_elder,
+    row_to_elder,
+)
 from villagedesk.services.eldercare_rules import (
     Rules,
     fen_to_yuan,
@@ -154,16 +159,12 @@ def meal_register(store: Store, *, meal_date: dt.date | None = None, meal: str =
     with store.read() as s:
         rules = load_rules_in(s)
         rows = s.execute(text(
-            "SELECT r.id, r.name, r.id_number, r.sex, r.birth_date, r.lives_alone, r.is_dibao, r.is_tekun, "
-            "r.phone, r.status, coalesce(p.empty_nest, 0), coalesce(p.disabled, 0), "
-            "coalesce(p.semi_disabled, 0), coalesce(p.care_level, 0), coalesce(p.carer_kind, ''), "
-            "coalesce(p.carer_name, ''), coalesce(p.meal_regular, 0), h.village_group, "
-            "m.id, m.mode, m.status "
-            "FROM resident r LEFT JOIN elder_profile p ON p.resident_id = r.id "
-            "LEFT JOIN household h ON h.id = r.household_id "
+            f"SELECT {ROSTER_COLUMNS}, m.id, m.mode, m.status {ROSTER_FROM} "
             "LEFT JOIN elder_meal m ON m.resident_id = r.id AND m.meal_date = :d AND m.meal = :meal "
             "WHERE r.status = 'active' AND r.birth_date <= :cutoff "
-            + ("AND (p.meal_regular = 1 OR m.id IS NOT NULL) " if regulars_only else "")
+            + ("AND r.id IN (SELECT resident_id FROM elder_profile WHERE meal_regular = 1 "
+               "UNION SELECT resident_id FROM elder_meal WHERE meal_date = :d AND meal = :meal) "
+               if regulars_only else "")
             + "ORDER BY r.name"),
             {"d": meal_date.isoformat(), "meal": meal,
              "cutoff": _cutoff(meal_date, rules.roster_age)}).all()
@@ -171,10 +172,10 @@ def meal_register(store: Store, *, meal_date: dt.date | None = None, meal: str =
     for row in rows:
         elder = row_to_elder(row, meal_date)
         price, subsidy, paid = price_meal(rules, meal, elder.category)
-        served = row[18] is not None and row[20] == "served"
+        served = row[12] is not None and row[14] == "served"
         out.append({
-            **elder.as_json(), "meal_id": row[18] if served else None, "served": served,
-            "mode": row[19] if served else "served", "category": elder.category,
+            **elder.as_json(), "meal_id": row[12] if served else None, "served": served,
+            "mode": row[13] if served else "served", "category": elder.category,
             "category_label": category_label(elder.category), "price": str(fen_to_yuan(price)),
             "subsidy": str(fen_to_yuan(subsidy)), "paid": str(fen_to_yuan(paid)),
         })

@@ -22,7 +22,10 @@ from villagedesk.services.auth import Actor, require
 from villagedesk.services.eldercare_roster import (
     ROSTER_COLUMNS,
     ROSTER_FROM,
+    AgeOn,
     ElderRow,
+    no_gc,
+    raw_connection,
     require_elder,
     roster_rows,
     row_to_elder,
@@ -86,14 +89,13 @@ def unchecked(store: Store, *, year: int | None = None) -> list[ElderRow]:
     """Elders on the roster who have no completed check in `year` (default: this year)."""
     today = store.clock.today()
     year = year or today.year
-    with store.read() as s:
+    age_of = AgeOn(today)
+    with store.read() as s, no_gc():
         rules = load_rules_in(s)
-        rows = roster_rows(
-            s, today=today, roster_age=rules.roster_age, params={"y": year},
-            where="AND NOT EXISTS (SELECT 1 FROM pension_check c WHERE c.resident_id = r.id "
-                  "AND c.year = :y AND c.status = 'done') ",
-        )
-    return [row_to_elder(r, today) for r in rows]
+        done = {r[0] for r in raw_connection(s).execute(
+            "SELECT resident_id FROM pension_check WHERE year = ? AND status = 'done'", (year,))}
+        rows = roster_rows(s, today=today, roster_age=rules.roster_age)
+        return [row_to_elder(r, today, age_of) for r in rows if r[0] not in done]
 
 
 def start_pension_proxy(store: Store, *, actor: Actor, resident_id: str | None = None,

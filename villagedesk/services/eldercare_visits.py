@@ -15,7 +15,15 @@ from villagedesk.db.store import Store
 from villagedesk.errors import DomainError, NotFoundError
 from villagedesk.i18n import tr
 from villagedesk.services.auth import Actor, require
-from villagedesk.services.eldercare_roster import ElderRow, require_elder, roster_rows, row_to_elder
+from villagedesk.services.eldercare_roster import (
+    FLAG_TUPLES,
+    ElderRow,
+    build_elders,
+    fetch_roster,
+    no_gc,
+    raw_connection,
+    require_elder,
+)
 from villagedesk.services.eldercare_rules import birthday_at, load_rules_in
 
 VISIT_TYPE_ALIASES = {"探访": "visit", "助洁": "cleaning", "助医": "medical", "代购": "shopping", "其他": "other"}
@@ -104,7 +112,7 @@ def void_visit(store: Store, *, actor: Actor, visit_id: str, reason: str = "") -
 
 # -- due list ------------------------------------------------------------------------------------
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class DueItem:
     elder: ElderRow
     last_visit: dt.date | None
@@ -144,33 +152,36 @@ def due_list(store: Store, *, today: dt.date | None = None, ahead_days: int = 0,
     """
     today = today or store.clock.today()
     limit = today + dt.timedelta(days=ahead_days)
-    where, params = "", {}
-    if carer is not None:
-        where, params = "AND coalesce(p.carer_name, '') = :carer ", {"carer": carer}
-    with store.read() as s:
+    with store.read() as s, no_gc():
         rules = load_rules_in(s)
         start = _start_date(s)
-        rows = roster_rows(
-            s, today=today, roster_age=rules.roster_age, where=where, params=params,
-            extra_columns=", (SELECT max(v.visit_date) FROM elder_visit v WHERE v.resident_id = r.id "
-                          "AND v.status = 'recorded')",
-        )
-    cache: dict[frozenset[str], int] = {}
-    items = []
-    for row in rows:
-        elder = row_to_elder(row, today)
-        last_raw = row[18]
-        flags = frozenset(elder.flags)
-        every = cache.get(flags)
-        if every is None:
-            every = cache[flags] = rules.visit_days(set(flags))
-        if last_raw is None:
-            last = None
-            due = max(start, birthday_at(elder.birth_date, rules.roster_age))
-        else:
-            last = dt.date.fromisoformat(last_raw) if isinstance(last_raw, str) else last_raw
-            due = last + dt.timedelta(days=every)
-        if due <= limit:
+        rows, profiles = fetch_roster(s, today=today, roster_age=rules.roster_age)
+        last_visits = dict(raw_connection(s).execute(
+            "SELECT resident_id, visit_date FROM elder_last_visit").fetchall())
+        # Due when the last visit is on or before limit - interval; compare ISO strings.
+        cut = [(limit - dt.timedelta(days=rules.visit_days(set(flags)))).isoformat()
+               for flags in FLAG_TUPLES]
+        first_due = {}  # never visited: due from the later of joining the roster and `start`
+
+        def is_due(row: Any, mask: int, _p: Any) -> bool:
+            last = last_visits.get(row[0])
+            if last is not None:
+                return last <= cut[mask]
+            due = max(start, birthday_at(dt.date.fromisoformat(row[4]), rules.roster_age))
+            first_due[row[0]] = due
+            return due <= limit
+
+        elders = build_elders(rows, profiles, today, carer=carer, keep=is_due)
+        every_of = {flags: rules.visit_days(set(flags)) for flags in FLAG_TUPLES}
+        items = []
+        for elder in elders:
+            last_iso = last_visits.get(elder.resident_id)
+            every = every_of[elder.flags]
+            if last_iso is None:
+                last, due = None, first_due[elder.resident_id]
+            else:
+                last = dt.date.fromisoformat(last_iso)
+                due = last + dt.timedelta(days=every)
             items.append(DueItem(elder, last, every, due, (today - due).days))
     items.sort(key=lambda i: (-i.days_overdue, i.elder.birth_date))
     return items

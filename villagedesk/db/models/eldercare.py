@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import Index
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
 from villagedesk.db.models.base import SyncedModel
+from villagedesk.db.models.residents import Resident
 
 VISIT_TYPES = ("visit", "cleaning", "medical", "shopping", "other")  # 探访 助洁 助医 代购 其他
 CARER_KINDS = ("", "staff", "volunteer", "beacon")  # 工作人员 志愿者 明灯户
@@ -113,3 +114,22 @@ class EldercareSetting(SyncedModel, table=True):
 
     key: str = Field(max_length=40)
     value: str = "null"  # JSON
+
+
+class ElderLastVisit(SQLModel, table=True):
+    """Each elder's latest recorded visit, kept by triggers on elder_visit; local, not synced.
+
+    The due list reads this instead of finding the latest of every elder's visits.
+    """
+
+    __tablename__ = "elder_last_visit"
+
+    resident_id: str = Field(primary_key=True, max_length=36)
+    visit_date: dt.date
+
+
+# The elder roster is a range on birth_date; this index covers every resident column the
+# roster reads, so 20,000 elders are listed without touching the resident table itself.
+_r = Resident.__table__.c  # type: ignore[attr-defined]
+Index("ix_resident_elder_roster", _r.birth_date, _r.status, _r.id, _r.name, _r.id_number, _r.sex,
+      _r.lives_alone, _r.is_dibao, _r.is_tekun, _r.phone)

@@ -133,11 +133,36 @@ def upgrade() -> None:
     with op.batch_alter_table('pension_check', schema=None) as batch_op:
         batch_op.create_index('ix_pension_check_unique', ['resident_id', 'year'], unique=True)
 
+    op.create_table('elder_last_visit',
+    sa.Column('resident_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
+    sa.Column('visit_date', sa.Date(), nullable=False),
+    sa.PrimaryKeyConstraint('resident_id')
+    )
     for table in SYNCED_TABLES:
         create_capture_triggers(op, table)
+    # elder_last_visit follows elder_visit whichever way a visit arrives (counter, sync pull).
+    op.execute("""CREATE TRIGGER trg_elder_visit_last_ins AFTER INSERT ON elder_visit
+        WHEN NEW.status = 'recorded' BEGIN
+        INSERT INTO elder_last_visit (resident_id, visit_date) VALUES (NEW.resident_id, NEW.visit_date)
+        ON CONFLICT (resident_id) DO UPDATE SET visit_date = excluded.visit_date
+        WHERE excluded.visit_date > elder_last_visit.visit_date;
+        END""")
+    op.execute("""CREATE TRIGGER trg_elder_visit_last_upd
+        AFTER UPDATE OF status, visit_date, resident_id ON elder_visit BEGIN
+        DELETE FROM elder_last_visit WHERE resident_id IN (OLD.resident_id, NEW.resident_id);
+        INSERT INTO elder_last_visit (resident_id, visit_date)
+        SELECT resident_id, max(visit_date) FROM elder_visit
+        WHERE resident_id IN (OLD.resident_id, NEW.resident_id) AND status = 'recorded'
+        GROUP BY resident_id;
+        END""")
+    op.create_index("ix_resident_elder_roster", "resident",
+                    ["birth_date", "status", "id", "name", "id_number", "sex", "lives_alone", "is_dibao",
+                     "is_tekun", "phone"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_resident_elder_roster", table_name="resident")
+    op.drop_table('elder_last_visit')
     with op.batch_alter_table('pension_check', schema=None) as batch_op:
         batch_op.drop_index('ix_pension_check_unique')
 
