@@ -40,14 +40,21 @@ def test_unchecked_list_empties_as_checks_are_recorded(store, actor, clock) -> N
     assert unchecked(store) == []
 
 
-def test_proxy_start_without_the_proxy_service_says_so(store, actor) -> None:
-    import importlib.util
+def test_pension_check_can_start_as_a_proxy_application(store, actor) -> None:
+    from villagedesk.services import proxy
 
-    a = add_person(store, actor, "甲", dt.date(1950, 1, 1))
-    if importlib.util.find_spec("villagedesk.services.proxy") is not None:
-        pytest.skip("the proxy service is installed; covered by its own test")
+    a = add_person(store, actor, "卧床老人", dt.date(1938, 1, 1))
+    started = start_pension_proxy(store, actor=actor, id_number=a.id_number)
+    app = proxy.get_application(store, number=started["receipt_number"])
+    assert app.service_name == "养老金资格认证"
+    assert started["status"] == "started"
+    # Started is not done: the elder stays on the unchecked list until the check is recorded.
+    assert [e.name for e in unchecked(store)] == ["卧床老人"]
     with pytest.raises(DomainError):
-        start_pension_proxy(store, actor=actor, resident_id=a.id)
+        start_pension_proxy(store, actor=actor, id_number=a.id_number)
+    done = certify(store, actor=actor, id_number=a.id_number, method="代办")
+    assert done["proxy_application_id"] == started["proxy_application_id"]
+    assert unchecked(store) == []
 
 
 def test_newly_qualifying_allowance_in_the_month_they_reach_the_threshold(store, actor) -> None:

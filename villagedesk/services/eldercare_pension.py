@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
 from typing import Any
 
 from sqlalchemy import text
@@ -99,47 +98,42 @@ def unchecked(store: Store, *, year: int | None = None) -> list[ElderRow]:
 
 
 def start_pension_proxy(store: Store, *, actor: Actor, resident_id: str | None = None,
-                        id_number: str | None = None) -> dict[str, Any]:
-    """Start this year's check as a proxy application (代办) through the proxy service.
+                        id_number: str | None = None, notes: str = "") -> dict[str, Any]:
+    """Start this year's check as a proxy application (代办) for an elder who cannot come.
 
-    Needs villagedesk.services.proxy with `accept_application`; without it, says so.
+    Accepts a 养老金资格认证 application through the proxy service (it gets its receipt
+    number there) and marks this year's check as started; `certify` completes it.
     """
+    from villagedesk.services import proxy, proxy_catalogue
+
     require(actor, "eldercare")
     today = store.clock.today()
     with store.read() as s:
         rules = load_rules_in(s)
         r = require_elder(s, rules, today=today, resident_id=resident_id, id_number=id_number)
-    try:
-        proxy = importlib.import_module("villagedesk.services.proxy")
-    except ModuleNotFoundError:
-        proxy = None
-    accept = getattr(proxy, "accept_application", None)
-    if accept is None:
-        raise DomainError(tr("eldercare", "Proxy applications are not available on this PC yet. "
-                             "Record the check with method 代办 once it is done."))
-    application = _accept_pension_application(proxy, store, actor, r.id)
-    app_id = str(getattr(application, "id", None) or application.get("id"))  # type: ignore[union-attr]
+        row = s.exec(select(PensionCheck).where(PensionCheck.resident_id == r.id,
+                                                PensionCheck.year == today.year)).first()
+    if row is not None and row.status == "done":
+        raise DomainError(tr("eldercare", "{name} was already checked on {date} this year.").format(
+            name=r.name, date=row.check_date), field="elder")
+    if row is not None and row.proxy_application_id:
+        raise DomainError(tr("eldercare", "A proxy application for this year's check was already started."),
+                          field="elder")
+    items = [i for i in proxy_catalogue.list_catalogue(store, search=PENSION_SERVICE_NAME)
+             if i.name == PENSION_SERVICE_NAME]
+    if not items:
+        raise DomainError(tr("eldercare", "The service catalogue has no item 养老金资格认证."))
+    accepted = proxy.accept_application(store, actor=actor, resident_id=r.id, service_code=items[0].code,
+                                        notes=notes or tr("eldercare", "Started from the elder roster"))
     with store.write(actor) as s:
         row = s.exec(select(PensionCheck).where(PensionCheck.resident_id == r.id,
                                                 PensionCheck.year == today.year)).first()
-        if row is not None and row.status == "done":
-            raise DomainError(tr("eldercare", "{name} was already checked on {date} this year.").format(
-                name=r.name, date=row.check_date), field="elder")
         row = row or PensionCheck(resident_id=r.id, year=today.year)
-        row.method, row.status, row.proxy_application_id = "proxy", "started", app_id
+        row.method, row.status, row.proxy_application_id = "proxy", "started", accepted.id
         s.add(row)
-    return {"resident_id": r.id, "name": r.name, "year": today.year, "status": "started",
-            "proxy_application_id": app_id}
-
-
-def _accept_pension_application(proxy: Any, store: Store, actor: Actor, resident_id: str) -> Any:
-    """Find the 养老金资格认证 service item and accept an application for the elder."""
-    find_item = getattr(proxy, "find_service_item", None)
-    item = find_item(store, name=PENSION_SERVICE_NAME) if find_item else None
-    if item is None:
-        raise DomainError(tr("eldercare", "The service catalogue has no item 养老金资格认证."))
-    return proxy.accept_application(store, actor=actor, resident_id=resident_id,
-                                    service_item_id=getattr(item, "id", item))
+    return {"resident_id": r.id, "name": r.name, "id_number": r.id_number, "year": today.year,
+            "status": "started", "proxy_application_id": accepted.id,
+            "receipt_number": accepted.receipt_number, "due_date": accepted.due_date.isoformat()}
 
 
 # -- old-age allowance ---------------------------------------------------------------------------
