@@ -300,15 +300,17 @@ def stock_levels(store: Store, *, low_only: bool = False, category: str | None =
         import json
 
         params["ids"] = json.dumps(product_ids)
-    sql = ("SELECT p.id, p.code, p.name, p.spec, p.unit, p.category, COALESCE(st.qty, 0) AS qty, p.low_stock, "
-           "(SELECT COALESCE(SUM(l.qty), 0) FROM supply_lot l WHERE l.product_id = p.id AND l.qty > 0 "
-           " AND l.expiry_date < :today) AS expired_qty "
+    sql = ("SELECT p.id, p.code, p.name, p.spec, p.unit, p.category, COALESCE(st.qty, 0) AS qty, p.low_stock "
            "FROM supply_product p LEFT JOIN supply_stock st ON st.product_id = p.id "
            f"WHERE {' AND '.join(where)} ORDER BY p.category, p.code")
     with store.read() as s:
-        rows = s.connection().execute(text(sql), params).all()
-    return [StockLine(r.id, r.code, r.name, r.spec, r.unit, r.category, int(r.qty), int(r.low_stock),
-                      int(r.expired_qty)) for r in rows]
+        conn = s.connection()
+        rows = conn.execute(text(sql), params).all()
+        expired = dict(conn.execute(text(
+            "SELECT product_id, SUM(qty) FROM supply_lot WHERE expiry_date < :today AND qty > 0 "
+            "GROUP BY product_id"), {"today": today}).all())
+    return [StockLine(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6]), int(r[7]), int(expired.get(r[0], 0)))
+            for r in rows]
 
 
 def expiring_lots(store: Store, *, within_days: int = NEAR_EXPIRY_DAYS) -> list[LotAlert]:

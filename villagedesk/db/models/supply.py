@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 from villagedesk.db.models.base import SyncedModel
@@ -58,10 +58,12 @@ class SupplyMove(SyncedModel, table=True):
     __table_args__ = (
         Index("ix_supply_move_product_qty", "product_id", "qty"),
         Index("ix_supply_move_kind_date", "kind", "move_date"),
-        Index("ix_supply_move_sale", "sale_id"),
+        # Partial: most moves have no sale, order or correction, and the planner must not think
+        # that a lookup by one of them matches every NULL row.
+        Index("ix_supply_move_sale", "sale_id", sqlite_where=text("sale_id IS NOT NULL")),
         Index("ix_supply_move_lot", "lot_id"),
-        Index("ix_supply_move_corrects", "corrects_id"),
-        Index("ix_supply_move_order", "order_id"),
+        Index("ix_supply_move_corrects", "corrects_id", sqlite_where=text("corrects_id IS NOT NULL")),
+        Index("ix_supply_move_order", "order_id", sqlite_where=text("order_id IS NOT NULL")),
     )
 
     product_id: str = Field(foreign_key="supply_product.id", max_length=36)
@@ -94,7 +96,11 @@ class SupplyLot(SQLModel, table=True):
     """Derived: remaining quantity per lot (the receive move), for expiry alerts and FEFO."""
 
     __tablename__ = "supply_lot"
-    __table_args__ = (Index("ix_supply_lot_product_expiry", "product_id", "expiry_date"),)
+    __table_args__ = (
+        Index("ix_supply_lot_product_expiry", "product_id", "expiry_date"),
+        # Lots still in stock, by expiry: emptied lots drop out of this index.
+        Index("ix_supply_lot_live_expiry", "expiry_date", "product_id", sqlite_where=text("qty > 0")),
+    )
 
     lot_id: str = Field(primary_key=True, max_length=36)
     product_id: str = Field(max_length=36)

@@ -38,6 +38,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('supply_lot', schema=None) as batch_op:
         batch_op.create_index('ix_supply_lot_product_expiry', ['product_id', 'expiry_date'], unique=False)
+        batch_op.create_index('ix_supply_lot_live_expiry', ['expiry_date', 'product_id'], unique=False, sqlite_where=sa.text('qty > 0'))
 
     op.create_table('supply_product',
     sa.Column('id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
@@ -144,12 +145,12 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('supply_move', schema=None) as batch_op:
-        batch_op.create_index('ix_supply_move_corrects', ['corrects_id'], unique=False)
+        batch_op.create_index('ix_supply_move_corrects', ['corrects_id'], unique=False, sqlite_where=sa.text('corrects_id IS NOT NULL'))
         batch_op.create_index('ix_supply_move_kind_date', ['kind', 'move_date'], unique=False)
         batch_op.create_index('ix_supply_move_lot', ['lot_id'], unique=False)
-        batch_op.create_index('ix_supply_move_order', ['order_id'], unique=False)
+        batch_op.create_index('ix_supply_move_order', ['order_id'], unique=False, sqlite_where=sa.text('order_id IS NOT NULL'))
         batch_op.create_index('ix_supply_move_product_qty', ['product_id', 'qty'], unique=False)
-        batch_op.create_index('ix_supply_move_sale', ['sale_id'], unique=False)
+        batch_op.create_index('ix_supply_move_sale', ['sale_id'], unique=False, sqlite_where=sa.text('sale_id IS NOT NULL'))
 
     op.create_table('supply_credit',
     sa.Column('id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
@@ -318,5 +319,6 @@ def downgrade() -> None:
     op.drop_table('supply_product')
     with op.batch_alter_table('supply_lot', schema=None) as batch_op:
         batch_op.drop_index('ix_supply_lot_product_expiry')
+        batch_op.drop_index('ix_supply_lot_live_expiry')
 
     op.drop_table('supply_lot')
