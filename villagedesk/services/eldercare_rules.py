@@ -10,7 +10,7 @@ import copy
 import dataclasses
 import datetime as dt
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +23,7 @@ from villagedesk.i18n import tr
 from villagedesk.resources import resource_path
 from villagedesk.services.auth import Actor, require
 from villagedesk.services.idcard import age_on  # noqa: F401  (re-exported for elder-care modules)
+from villagedesk.services.money import format_yuan, from_fen, parse_yuan, to_fen
 
 FLAGS = ("lives_alone", "empty_nest", "disabled", "semi_disabled")
 RULE_FLAGS = (*FLAGS, "age80", "dibao_tekun")
@@ -39,23 +40,17 @@ def default_rules() -> dict[str, Any]:
 
 
 def yuan_to_fen(value: str | Decimal | int) -> int:
-    """'12.50' -> 1250. Refuses fractions of a fen instead of rounding them away."""
-    try:
-        amount = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise DomainError(tr("eldercare", "Not an amount of money: {value}").format(value=value)) from None
-    fen = amount * 100
-    if fen != fen.to_integral_value() or fen < 0:
-        raise DomainError(tr("eldercare", "Not an amount of money: {value}").format(value=value))
-    return int(fen)
+    """'12.50' -> 1250. Refuses fractions of a fen and negative amounts instead of rounding."""
+    return to_fen(parse_yuan(value))
 
 
 def fen_to_yuan(fen: int) -> Decimal:
-    return (Decimal(fen) / 100).quantize(Decimal("0.01"))
+    return from_fen(int(fen))
 
 
 def fmt_yuan(fen: int) -> str:
-    return f"{fen_to_yuan(fen):,.2f}"
+    """1250 -> '12.50' (thousands separated; no currency sign, for tables)."""
+    return format_yuan(from_fen(int(fen)), symbol=False)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,0 +1,558 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>eldercare</name>
+    <message>
+      <source>A check cannot be recorded for a future date.</source>
+      <translation>不能登记未来日期的认证。</translation>
+    </message>
+    <message>
+      <source>A meal is served at the canteen (堂食) or delivered (送餐).</source>
+      <translation>用餐方式为堂食或送餐。</translation>
+    </message>
+    <message>
+      <source>A proxy application for this year's check was already started.</source>
+      <translation>本年度认证的代办申请已经发起。</translation>
+    </message>
+    <message>
+      <source>A visit cannot be recorded for a future date.</source>
+      <translation>不能登记未来日期的探访。</translation>
+    </message>
+    <message>
+      <source>Aged 80+</source>
+      <translation>80岁以上</translation>
+    </message>
+    <message>
+      <source>An elder is either disabled or partly disabled, not both.</source>
+      <translation>失能与半失能只能选一项。</translation>
+    </message>
+    <message>
+      <source>An emergency contact needs both a name and a phone number.</source>
+      <translation>紧急联系人需同时填写姓名和电话。</translation>
+    </message>
+    <message>
+      <source>At home</source>
+      <translation>上门</translation>
+    </message>
+    <message>
+      <source>At the canteen</source>
+      <translation>堂食</translation>
+    </message>
+    <message>
+      <source>At the hall</source>
+      <translation>现场</translation>
+    </message>
+    <message>
+      <source>Beacon household</source>
+      <translation>明灯户</translation>
+    </message>
+    <message>
+      <source>By proxy</source>
+      <translation>代办</translation>
+    </message>
+    <message>
+      <source>Choose at least one elder.</source>
+      <translation>请至少选择一位老人。</translation>
+    </message>
+    <message>
+      <source>Choose the carer.</source>
+      <translation>请选择联系人（照护人）。</translation>
+    </message>
+    <message>
+      <source>Cleaning help</source>
+      <translation>助洁</translation>
+    </message>
+    <message>
+      <source>Delivered</source>
+      <translation>送餐</translation>
+    </message>
+    <message>
+      <source>Dibao/Tekun</source>
+      <translation>低保/特困</translation>
+    </message>
+    <message>
+      <source>Dinner</source>
+      <translation>晚餐</translation>
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation>失能</translation>
+    </message>
+    <message>
+      <source>Empty nest</source>
+      <translation>空巢</translation>
+    </message>
+    <message>
+      <source>Enter who made the visit.</source>
+      <translation>请填写探访人。</translation>
+    </message>
+    <message>
+      <source>Home visit</source>
+      <translation>探访</translation>
+    </message>
+    <message>
+      <source>Level 1</source>
+      <translation>一级</translation>
+    </message>
+    <message>
+      <source>Level 2</source>
+      <translation>二级</translation>
+    </message>
+    <message>
+      <source>Level 3</source>
+      <translation>三级</translation>
+    </message>
+    <message>
+      <source>Lives alone</source>
+      <translation>独居</translation>
+    </message>
+    <message>
+      <source>Lunch</source>
+      <translation>午餐</translation>
+    </message>
+    <message>
+      <source>Meals cannot be registered for a future date.</source>
+      <translation>不能登记未来日期的用餐。</translation>
+    </message>
+    <message>
+      <source>Medical help</source>
+      <translation>助医</translation>
+    </message>
+    <message>
+      <source>No resident with this ID number is registered.</source>
+      <translation>没有登记此身份证号的村民。</translation>
+    </message>
+    <message>
+      <source>No such meal.</source>
+      <translation>没有这条用餐记录。</translation>
+    </message>
+    <message>
+      <source>No such visit.</source>
+      <translation>没有这条探访记录。</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Other elders</source>
+      <translation>其他老人</translation>
+    </message>
+    <message>
+      <source>Partly disabled</source>
+      <translation>半失能</translation>
+    </message>
+    <message>
+      <source>Say whether the carer is staff, a volunteer or a beacon household.</source>
+      <translation>请选择联系人类型：工作人员、志愿者或明灯户。</translation>
+    </message>
+    <message>
+      <source>Shopping errand</source>
+      <translation>代购</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>工作人员</translation>
+    </message>
+    <message>
+      <source>Started from the elder roster</source>
+      <translation>由老人名册发起</translation>
+    </message>
+    <message>
+      <source>The care level is 0 (none) to 3.</source>
+      <translation>护理等级为0（无）至3级。</translation>
+    </message>
+    <message>
+      <source>The carer is a staff member, a volunteer or a beacon household.</source>
+      <translation>联系人类型只能是工作人员、志愿者或明灯户。</translation>
+    </message>
+    <message>
+      <source>The check method is 现场 (at the hall), 上门 (at home) or 代办 (by proxy).</source>
+      <translation>认证方式为现场、上门或代办。</translation>
+    </message>
+    <message>
+      <source>The meal is lunch (午餐) or dinner (晚餐).</source>
+      <translation>餐次为午餐或晚餐。</translation>
+    </message>
+    <message>
+      <source>The service catalogue has no item 养老金资格认证.</source>
+      <translation>代办事项目录中没有“养老金资格认证”。</translation>
+    </message>
+    <message>
+      <source>This elder had no meals in {month}.</source>
+      <translation>该老人在{month}没有用餐记录。</translation>
+    </message>
+    <message>
+      <source>This follow-up is already closed.</source>
+      <translation>该跟进事项已经办结。</translation>
+    </message>
+    <message>
+      <source>Unknown elder-care setting: {key}</source>
+      <translation>未知的养老服务设置：{key}</translation>
+    </message>
+    <message>
+      <source>Unknown flag in a visit rule: {flag}</source>
+      <translation>探访规则中有未知标记：{flag}</translation>
+    </message>
+    <message>
+      <source>Unknown flag {flag}. Use one of: 独居 空巢 失能 半失能 高龄 低保.</source>
+      <translation>未知标记“{flag}”，可用：独居 空巢 失能 半失能 高龄 低保。</translation>
+    </message>
+    <message>
+      <source>Unknown visit type {type}. Use one of: 探访 助洁 助医 代购 其他.</source>
+      <translation>未知探访类型“{type}”，可用：探访 助洁 助医 代购 其他。</translation>
+    </message>
+    <message>
+      <source>Very old (80+)</source>
+      <translation>高龄</translation>
+    </message>
+    <message>
+      <source>Volunteer</source>
+      <translation>志愿者</translation>
+    </message>
+    <message>
+      <source>Write the month as YYYY-MM, for example 2026-03.</source>
+      <translation>月份请写成 YYYY-MM，例如 2026-03。</translation>
+    </message>
+    <message>
+      <source>Write what was done before closing the follow-up.</source>
+      <translation>请先填写处理结果，再办结跟进事项。</translation>
+    </message>
+    <message>
+      <source>{name} is no longer on the roster (moved out or deceased).</source>
+      <translation>{name}已不在老人名册中（已迁出或已故）。</translation>
+    </message>
+    <message>
+      <source>{name} is {age} and not yet on the elder roster.</source>
+      <translation>{name}今年{age}岁，尚未进入老人名册（60岁起）。</translation>
+    </message>
+    <message>
+      <source>{name} was already checked on {date} this year.</source>
+      <translation>{name}本年度已于{date}完成认证。</translation>
+    </message>
+    <message>
+      <source>{what} must be a whole number above zero.</source>
+      <translation>{what}必须是大于零的整数。</translation>
+    </message>
+  </context>
+  <context>
+    <name>EldercareDoc</name>
+    <message>
+      <source>Address</source>
+      <translation>住址</translation>
+    </message>
+    <message>
+      <source>Age</source>
+      <translation>年龄</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>By category</source>
+      <translation>分类汇总</translation>
+    </message>
+    <message>
+      <source>Care level</source>
+      <translation>护理等级</translation>
+    </message>
+    <message>
+      <source>Carer</source>
+      <translation>结对照护人</translation>
+    </message>
+    <message>
+      <source>Carer type</source>
+      <translation>照护人类型</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Checked by</source>
+      <translation>审核人</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已办结</translation>
+    </message>
+    <message>
+      <source>Current prices: lunch {lunch}, dinner {dinner} yuan. Subsidy per meal: dibao/tekun {dibao}, aged 80+ {age80}, other elders {other} yuan. Amounts in yuan; each meal is charged at the price of its day.</source>
+      <translation>现行标准：午餐{lunch}元，晚餐{dinner}元；每餐补贴：低保/特困{dibao}元，80岁以上{age80}元，其他老人{other}元。金额单位为元，每餐按当日标准计价。</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>出生日期</translation>
+    </message>
+    <message>
+      <source>Delivered</source>
+      <translation>送餐</translation>
+    </message>
+    <message>
+      <source>Dinner</source>
+      <translation>晚餐</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>已认证</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>应访</translation>
+    </message>
+    <message>
+      <source>Elder</source>
+      <translation>老人</translation>
+    </message>
+    <message>
+      <source>Elder's signature</source>
+      <translation>老人签字</translation>
+    </message>
+    <message>
+      <source>Elders in this carer's care</source>
+      <translation>结对照护的老人</translation>
+    </message>
+    <message>
+      <source>Emergency contacts</source>
+      <translation>紧急联系人</translation>
+    </message>
+    <message>
+      <source>Female</source>
+      <translation>女</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>探访情况</translation>
+    </message>
+    <message>
+      <source>Flags</source>
+      <translation>标记</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>跟进</translation>
+    </message>
+    <message>
+      <source>Hall seal</source>
+      <translation>中心盖章</translation>
+    </message>
+    <message>
+      <source>Health notes</source>
+      <translation>健康情况</translation>
+    </message>
+    <message>
+      <source>Home elder care file card</source>
+      <translation>居家养老老人档案卡</translation>
+    </message>
+    <message>
+      <source>Home visit sheet</source>
+      <translation>上门探访登记表</translation>
+    </message>
+    <message>
+      <source>Home visit sheet, {year}-{month}</source>
+      <translation>上门探访登记表（{year}年{month}月）</translation>
+    </message>
+    <message>
+      <source>Household no.</source>
+      <translation>户号</translation>
+    </message>
+    <message>
+      <source>How</source>
+      <translation>方式</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Last visit</source>
+      <translation>最近探访</translation>
+    </message>
+    <message>
+      <source>Lunch</source>
+      <translation>午餐</translation>
+    </message>
+    <message>
+      <source>Male</source>
+      <translation>男</translation>
+    </message>
+    <message>
+      <source>Meal</source>
+      <translation>餐次</translation>
+    </message>
+    <message>
+      <source>Meal service statement</source>
+      <translation>助餐服务结算表</translation>
+    </message>
+    <message>
+      <source>Meal service statement, {year}-{month}</source>
+      <translation>助餐服务月度结算表（{year}年{month}月）</translation>
+    </message>
+    <message>
+      <source>Meal statement of {name}, {year}-{month}</source>
+      <translation>{name}助餐结算单（{year}年{month}月）</translation>
+    </message>
+    <message>
+      <source>Meals</source>
+      <translation>餐数</translation>
+    </message>
+    <message>
+      <source>Meals one by one</source>
+      <translation>用餐明细</translation>
+    </message>
+    <message>
+      <source>Meals this month</source>
+      <translation>本月用餐</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>方式</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>None recorded</source>
+      <translation>暂无记录</translation>
+    </message>
+    <message>
+      <source>Not yet eligible</source>
+      <translation>未达领取年龄</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Old-age allowance</source>
+      <translation>高龄津贴</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>待跟进</translation>
+    </message>
+    <message>
+      <source>Paid by elder</source>
+      <translation>个人自付</translation>
+    </message>
+    <message>
+      <source>Pension eligibility checks</source>
+      <translation>养老金资格认证</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Prepared by</source>
+      <translation>制表人</translation>
+    </message>
+    <message>
+      <source>Printed on {date}</source>
+      <translation>打印日期：{date}</translation>
+    </message>
+    <message>
+      <source>Printed on {date} by {clerk}</source>
+      <translation>打印日期：{date}　经办人：{clerk}</translation>
+    </message>
+    <message>
+      <source>Recent home visits</source>
+      <translation>近期上门探访</translation>
+    </message>
+    <message>
+      <source>Relation</source>
+      <translation>关系</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>已发起代办</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Subsidy</source>
+      <translation>补贴</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Village group</source>
+      <translation>所属组</translation>
+    </message>
+    <message>
+      <source>Visitor</source>
+      <translation>探访人</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>探访频次</translation>
+    </message>
+    <message>
+      <source>Visits this month</source>
+      <translation>本月探访记录</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>every {days} days</source>
+      <translation>每{days}天一次</translation>
+    </message>
+    <message>
+      <source>{age}+ tier, {amount} a month</source>
+      <translation>{age}岁档，每月{amount}元</translation>
+    </message>
+    <message>
+      <source>{n} elders</source>
+      <translation>{n}人</translation>
+    </message>
+    <message>
+      <source>{n} meals</source>
+      <translation>{n}餐</translation>
+    </message>
+    <message>
+      <source>age {age}</source>
+      <translation>{age}岁</translation>
+    </message>
+    <message>
+      <source>Visited</source>
+      <translation>已访</translation>
+    </message>
+  </context>
+</TS>
