@@ -1,0 +1,88 @@
+"""Start the desktop app: appearance, database, setup or sign-in, then the main window.
+
+`--screenshot OUT.png [--page KEY] [--size WxH] [--font-size large]` renders one page
+offscreen and exits (used by `make screenshots`). `--demo-login` signs in as the demo
+administrator, and only on a demo database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+_STARTED = time.perf_counter()
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="villagedesk", add_help=False)
+    parser.add_argument("--data-dir")
+    parser.add_argument("--staff")
+    parser.add_argument("--demo-login", action="store_true")
+    parser.add_argument("--screenshot")
+    parser.add_argument("--page", default="home")
+    parser.add_argument("--size", default="1366x768")
+    parser.add_argument("--font-size", choices=("standard", "large", "xlarge"))
+    parser.add_argument("--lang", choices=("zh_CN", "en"))
+    args, _unknown = parser.parse_known_args(list(argv))
+    return args
+
+
+def run_gui(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtWidgets import QApplication
+
+    from villagedesk.bootstrap import open_store
+    from villagedesk.config import Paths, Settings, setup_logging
+    from villagedesk.ui.appearance import apply_font_size, install_translators
+    from villagedesk.ui.errors import install_excepthook
+    from villagedesk.ui.shell import Shell
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "villagedesk"])
+    app.setApplicationName("VillageDesk")
+    paths = Paths.default(args.data_dir)
+    paths.ensure()
+    install_excepthook(setup_logging(paths))
+    settings = Settings.load(paths.settings_file)
+    if args.lang:
+        settings.language = args.lang
+    if args.font_size:
+        settings.font_size = args.font_size
+    install_translators(app, settings.language)  # type: ignore[arg-type]
+    apply_font_size(app, settings.font_size)  # type: ignore[arg-type]
+    store = open_store(paths, keep=settings.backup_keep)
+    shell = Shell(app, store=store, paths=paths, settings=settings)  # type: ignore[arg-type]
+    try:
+        if args.screenshot:
+            from villagedesk.ui.screenshot import render
+
+            return render(shell, args)
+        if not shell.start(demo_login=args.demo_login):
+            return 0
+        if os.environ.get("VILLAGEDESK_EXIT_WHEN_READY"):
+            _report_ready(app)
+        return int(app.exec())
+    finally:
+        store.close()
+
+
+def _report_ready(app: object) -> None:
+    """For bench/bench_startup.py: print when the main window has painted, then quit."""
+    from PySide6.QtCore import QTimer
+
+    def ready() -> None:
+        import resource
+
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"READY {1000 * (time.perf_counter() - _STARTED):.0f} ms_in_process "
+              f"peak_rss_mb={rss_mb:.0f}", flush=True)
+        app.quit()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, ready)
