@@ -555,4 +555,91 @@
       <translation>已访</translation>
     </message>
   </context>
+  <context>
+    <name>EldercareCli</name>
+    <message>
+      <source>--start-proxy goes with the method 代办.</source>
+      <translation>--start-proxy 只能与认证方式“代办”一起使用。</translation>
+    </message>
+    <message>
+      <source>Carer: {name}</source>
+      <translation>结对照护人：{name}</translation>
+    </message>
+    <message>
+      <source>Follow-up closed.</source>
+      <translation>跟进事项已办结。</translation>
+    </message>
+    <message>
+      <source>No open follow-ups.</source>
+      <translation>没有待跟进的事项。</translation>
+    </message>
+    <message>
+      <source>Not on the active roster.</source>
+      <translation>不在当前老人名册中。</translation>
+    </message>
+    <message>
+      <source>Pension check recorded: {name} {date} {method}</source>
+      <translation>已登记养老金资格认证：{name} {date} {method}</translation>
+    </message>
+    <message>
+      <source>Proxy application {number} started for {name}.</source>
+      <translation>已为{name}发起代办申请，受理编号 {number}。</translation>
+    </message>
+    <message>
+      <source>Total: {meals} meals, amount {amount}, subsidy {subsidy}, paid {paid}</source>
+      <translation>合计：{meals}餐，金额{amount}元，补贴{subsidy}元，自付{paid}元</translation>
+    </message>
+    <message>
+      <source>Visit recorded: {name} {date} {type}</source>
+      <translation>已登记探访：{name} {date} {type}</translation>
+    </message>
+    <message>
+      <source>Write a contact as NAME,RELATION,PHONE.</source>
+      <translation>紧急联系人请写成：姓名,关系,电话。</translation>
+    </message>
+    <message>
+      <source>Write dates as YYYY-MM-DD, for example 2026-03-02.</source>
+      <translation>日期请写成 YYYY-MM-DD，例如 2026-03-02。</translation>
+    </message>
+    <message>
+      <source>Write the value as JSON, e.g. visit_default_days=21.</source>
+      <translation>值请写成 JSON，例如 visit_default_days=21。</translation>
+    </message>
+    <message>
+      <source>age {age}</source>
+      <translation>{age}岁</translation>
+    </message>
+    <message>
+      <source>already registered</source>
+      <translation>已登记过</translation>
+    </message>
+    <message>
+      <source>last {last}, every {days} days, {overdue} days overdue</source>
+      <translation>上次 {last}，每{days}天一次，逾期{overdue}天</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未探访</translation>
+    </message>
+    <message>
+      <source>open {days} days</source>
+      <translation>已挂{days}天</translation>
+    </message>
+    <message>
+      <source>{n} elders</source>
+      <translation>共{n}位老人</translation>
+    </message>
+    <message>
+      <source>{n} elders due for a visit</source>
+      <translation>共{n}位老人待探访</translation>
+    </message>
+    <message>
+      <source>{n} elders not checked yet</source>
+      <translation>共{n}位老人本年度尚未认证</translation>
+    </message>
+    <message>
+      <source>{n} meals registered</source>
+      <translation>已登记{n}餐</translation>
+    </message>
+  </context>
 </TS>
