@@ -426,4 +426,403 @@
       <translation>没有申请记录。</translation>
     </message>
   </context>
+  <context>
+    <name>nav</name>
+    <message>
+      <source>Proxy service</source>
+      <translation>代办服务</translation>
+    </message>
+    <message>
+      <source>Accept an application</source>
+      <translation>代办受理</translation>
+    </message>
+    <message>
+      <source>Proxy applications</source>
+      <translation>代办件查询</translation>
+    </message>
+    <message>
+      <source>Application</source>
+      <translation>代办件详情</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProxyColumns</name>
+    <message>
+      <source>Receipt no.</source>
+      <translation>受理编号</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>办理事项</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>受理日期</translation>
+    </message>
+    <message>
+      <source>Due by</source>
+      <translation>承诺办结</translation>
+    </message>
+    <message>
+      <source>Clerk</source>
+      <translation>受理人</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProxyUi</name>
+    <message>
+      <source>Proxy applications overdue</source>
+      <translation>代办件已超期</translation>
+    </message>
+    <message>
+      <source>past the promised date, not completed</source>
+      <translation>超过承诺时限仍未办结</translation>
+    </message>
+    <message>
+      <source>Proxy applications due soon</source>
+      <translation>代办件即将到期</translation>
+    </message>
+    <message>
+      <source>due within 2 working days</source>
+      <translation>2个工作日内到期</translation>
+    </message>
+    <message>
+      <source>Register a resident</source>
+      <translation>登记新村民</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>No resident chosen yet.</source>
+      <translation>尚未选择申请人。</translation>
+    </message>
+    <message>
+      <source>Register new resident (F4)</source>
+      <translation>登记新村民 (F4)</translation>
+    </message>
+    <message>
+      <source>No service chosen yet.</source>
+      <translation>尚未选择办理事项。</translation>
+    </message>
+    <message>
+      <source>A5 sheet</source>
+      <translation>A5 纸</translation>
+    </message>
+    <message>
+      <source>80 mm receipt roll</source>
+      <translation>80 毫米热敏纸</translation>
+    </message>
+    <message>
+      <source>Preview before printing</source>
+      <translation>打印前预览</translation>
+    </message>
+    <message>
+      <source>Accept and print receipt (Ctrl+Enter)</source>
+      <translation>受理并打印回执 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+      <source>1 Applicant</source>
+      <translation>① 申请人</translation>
+    </message>
+    <message>
+      <source>2 Service</source>
+      <translation>② 办理事项</translation>
+    </message>
+    <message>
+      <source>3 Materials brought (Space ticks)</source>
+      <translation>③ 已收材料（空格键勾选）</translation>
+    </message>
+    <message>
+      <source>Name, pinyin initials, ID number (or its last digits) or phone</source>
+      <translation>姓名、拼音首字母、身份证号（或后几位）、电话</translation>
+    </message>
+    <message>
+      <source>Service name, code or pinyin, e.g. ylbx</source>
+      <translation>事项名称、编码或拼音，如 ylbx</translation>
+    </message>
+    <message>
+      <source>Agent (if someone came on their behalf)</source>
+      <translation>代办人（他人代为申请时填写）</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Receipt paper</source>
+      <translation>回执纸张</translation>
+    </message>
+    <message>
+      <source>Accept an application</source>
+      <translation>代办受理</translation>
+    </message>
+    <message>
+      <source>Nobody found. Press F4 to register the resident.</source>
+      <translation>没有找到。按 F4 登记新村民。</translation>
+    </message>
+    <message>
+      <source>Choose the applicant first.</source>
+      <translation>请先选择申请人。</translation>
+    </message>
+    <message>
+      <source>Choose the service first.</source>
+      <translation>请先选择办理事项。</translation>
+    </message>
+    <message>
+      <source>Relation</source>
+      <translation>关系</translation>
+    </message>
+    <message>
+      <source> yrs</source>
+      <translation>岁</translation>
+    </message>
+    <message>
+      <source>Applicant: {name}  {id}</source>
+      <translation>申请人：{name}  {id}</translation>
+    </message>
+    <message>
+      <source>{name} · {department} · {days} working days (due {due}) · {fee}</source>
+      <translation>{name} · {department} · {days}个工作日（{due} 前办结） · {fee}</translation>
+    </message>
+    <message>
+      <source>Accepted: receipt no. {number}, due by {due}. Next applicant, please.</source>
+      <translation>受理成功：受理编号 {number}，承诺 {due} 前办结。请下一位。</translation>
+    </message>
+    <message>
+      <source>Application</source>
+      <translation>代办件</translation>
+    </message>
+    <message>
+      <source>to {office}</source>
+      <translation>报送至{office}</translation>
+    </message>
+    <message>
+      <source>&amp;Forward to office</source>
+      <translation>报送(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Returned for correction</source>
+      <translation>退回补正(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Completed</source>
+      <translation>办结(&amp;C)</translation>
+    </message>
+    <message>
+      <source>Co&amp;llected</source>
+      <translation>领取(&amp;L)</translation>
+    </message>
+    <message>
+      <source>Re&amp;print receipt</source>
+      <translation>补打回执(&amp;P)</translation>
+    </message>
+    <message>
+      <source>Print completion &amp;notice</source>
+      <translation>打印办结通知(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Back to list</source>
+      <translation>返回列表(&amp;B)</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>办理过程</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>办理事项</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <source>Due by</source>
+      <translation>承诺办结</translation>
+    </message>
+    <message>
+      <source>Forward to office</source>
+      <translation>报送</translation>
+    </message>
+    <message>
+      <source>Returned for correction</source>
+      <translation>退回补正</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>Collected</source>
+      <translation>领取</translation>
+    </message>
+    <message>
+      <source>reason: {reason}</source>
+      <translation>原因：{reason}</translation>
+    </message>
+    <message>
+      <source>Application {number}</source>
+      <translation>代办件 {number}</translation>
+    </message>
+    <message>
+      <source>Agent</source>
+      <translation>代办人</translation>
+    </message>
+    <message>
+      <source>OVERDUE</source>
+      <translation>已超期</translation>
+    </message>
+    <message>
+      <source>Materials: {received}</source>
+      <translation>已收材料：{received}</translation>
+    </message>
+    <message>
+      <source>Office</source>
+      <translation>报送部门</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>退回原因</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>办理结果</translation>
+    </message>
+    <message>
+      <source>Collected by</source>
+      <translation>领取人</translation>
+    </message>
+    <message>
+      <source>Satisfaction</source>
+      <translation>满意度</translation>
+    </message>
+    <message>
+      <source>collected by {name}, {rating}</source>
+      <translation>领取人 {name}，{rating}</translation>
+    </message>
+    <message>
+      <source>Missing: {missing}</source>
+      <translation>缺少材料：{missing}</translation>
+    </message>
+    <message>
+      <source>receipt</source>
+      <translation>受理回执</translation>
+    </message>
+    <message>
+      <source>completion notice</source>
+      <translation>办结通知</translation>
+    </message>
+    <message>
+      <source>(reprint)</source>
+      <translation>（补打）</translation>
+    </message>
+    <message>
+      <source>missing: {materials}</source>
+      <translation>缺：{materials}</translation>
+    </message>
+    <message>
+      <source>All applications</source>
+      <translation>全部代办件</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已超期</translation>
+    </message>
+    <message>
+      <source>Due within 2 working days</source>
+      <translation>2个工作日内到期</translation>
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>Any service</source>
+      <translation>全部事项</translation>
+    </message>
+    <message>
+      <source>Accepted between</source>
+      <translation>受理日期</translation>
+    </message>
+    <message>
+      <source>Open (Enter)</source>
+      <translation>打开 (Enter)</translation>
+    </message>
+    <message>
+      <source>Monthly public notice…</source>
+      <translation>月度公示…</translation>
+    </message>
+    <message>
+      <source>Accept new (Ctrl+N)</source>
+      <translation>新受理 (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>Monthly public notice</source>
+      <translation>月度公示</translation>
+    </message>
+    <message>
+      <source>Month (YYYY-MM):</source>
+      <translation>月份（年-月）：</translation>
+    </message>
+    <message>
+      <source>Receipt no.</source>
+      <translation>受理编号</translation>
+    </message>
+    <message>
+      <source>Proxy applications</source>
+      <translation>代办件查询</translation>
+    </message>
+    <message>
+      <source>{count} applications</source>
+      <translation>共 {count} 件</translation>
+    </message>
+    <message>
+      <source>Public notice {month}</source>
+      <translation>代办事项公示 {month}</translation>
+    </message>
+    <message>
+      <source>Acceptance receipt {number}</source>
+      <translation>受理回执 {number}</translation>
+    </message>
+    <message>
+      <source>Completion notice {number}</source>
+      <translation>办结通知 {number}</translation>
+    </message>
+    <message>
+      <source>The printer did not accept the document. Check that it is switched on and has paper, then print again.</source>
+      <translation>打印机没有接收文档。请检查打印机是否开机、有纸，然后重新打印。</translation>
+    </message>
+    <message>
+      <source>No printer is set up on this PC. The document was saved as a PDF and opens in the viewer now; print it from there.
+{path}</source>
+      <translation>本机没有设置打印机。文档已保存为 PDF，现在用阅读器打开，请从阅读器打印。
+{path}</translation>
+    </message>
+  </context>
 </TS>
