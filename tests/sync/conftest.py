@@ -46,6 +46,21 @@ def _hall_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
+def actor_for_template(_hall_template: Path, tmp_path: Path, clock: Any) -> Any:
+    """The administrator of the template hall (the same in every copy)."""
+    from villagedesk.db.store import Store
+    from villagedesk.services.auth import actor_for
+
+    path = tmp_path / "probe.sqlite3"
+    shutil.copyfile(_hall_template, path)
+    st = Store.open(path, clock=clock)
+    try:
+        return actor_for(st)
+    finally:
+        st.close()
+
+
+@pytest.fixture
 def store(_hall_template: Path, tmp_path: Path, clock: Any) -> Iterator[Any]:
     """Same as the suite-wide ``store`` (a set-up hall), copied from a template for speed."""
     from villagedesk.db.store import Store

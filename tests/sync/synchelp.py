@@ -189,6 +189,12 @@ class ServerThread:
         self.thread.join(5)
         self.sock.close()
 
+    def switch_to(self, sdb: ServerDb) -> None:
+        """Serve another database from now on (the running server is reused)."""
+        self.sdb = sdb
+        self.app.state.engine = sdb.engine
+        self.app.state.sessions = server_db.make_sessionmaker(sdb.engine)
+
     def reopen_engine(self) -> None:
         """After a restore: new connections to the replaced database."""
         self.sdb.engine.dispose()
