@@ -629,4 +629,582 @@
       <translation>尚欠:¥{amount}</translation>
     </message>
   </context>
+  <context>
+    <name>nav</name>
+    <message>
+      <source>Agricultural supply</source>
+      <translation>农资配送</translation>
+    </message>
+    <message>
+      <source>Counter sale</source>
+      <translation>柜台销售</translation>
+    </message>
+    <message>
+      <source>Stock</source>
+      <translation>库存</translation>
+    </message>
+    <message>
+      <source>Orders and delivery</source>
+      <translation>需求与配送</translation>
+    </message>
+    <message>
+      <source>Products</source>
+      <translation>商品目录</translation>
+    </message>
+    <message>
+      <source>Ledgers and reports</source>
+      <translation>台账与报表</translation>
+    </message>
+    <message>
+      <source>Quick sale</source>
+      <translation>快速销售</translation>
+    </message>
+  </context>
+  <context>
+    <name>SupplyUi</name>
+    <message>
+      <source>Low stock</source>
+      <translation>库存不足</translation>
+    </message>
+    <message>
+      <source>Orders due in 2 days</source>
+      <translation>两天内要交付的订单</translation>
+    </message>
+    <message>
+      <source>Expired or expiring stock</source>
+      <translation>过期或临期库存</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>商品</translation>
+    </message>
+    <message>
+      <source>Specification</source>
+      <translation>规格</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>单价</translation>
+    </message>
+    <message>
+      <source>Stock</source>
+      <translation>库存</translation>
+    </message>
+    <message>
+      <source>Restricted</source>
+      <translation>限用</translation>
+    </message>
+    <message>
+      <source>In stock</source>
+      <translation>库存</translation>
+    </message>
+    <message>
+      <source>Low at</source>
+      <translation>预警线</translation>
+    </message>
+    <message>
+      <source>Expired</source>
+      <translation>已过期</translation>
+    </message>
+    <message>
+      <source>Lot</source>
+      <translation>批号</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>剩余</translation>
+    </message>
+    <message>
+      <source>Expiry</source>
+      <translation>有效期至</translation>
+    </message>
+    <message>
+      <source>Days left</source>
+      <translation>剩余天数</translation>
+    </message>
+    <message>
+      <source>All products in stock</source>
+      <translation>全部有库存商品</translation>
+    </message>
+    <message>
+      <source>Expired or expiring within 30 days</source>
+      <translation>已过期或30天内到期</translation>
+    </message>
+    <message>
+      <source>Product code</source>
+      <translation>商品编码</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Supplier</source>
+      <translation>供货人</translation>
+    </message>
+    <message>
+      <source>Lot No.</source>
+      <translation>批号</translation>
+    </message>
+    <message>
+      <source>Production date</source>
+      <translation>生产日期</translation>
+    </message>
+    <message>
+      <source>Unit cost</source>
+      <translation>进价</translation>
+    </message>
+    <message>
+      <source>Receive into stock</source>
+      <translation>入库</translation>
+    </message>
+    <message>
+      <source>Receive</source>
+      <translation>入库</translation>
+    </message>
+    <message>
+      <source>Counted</source>
+      <translation>实盘数</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Record the count</source>
+      <translation>记录盘点</translation>
+    </message>
+    <message>
+      <source>Stock-take</source>
+      <translation>盘点</translation>
+    </message>
+    <message>
+      <source>Write off</source>
+      <translation>报损</translation>
+    </message>
+    <message>
+      <source>Write-off</source>
+      <translation>报损</translation>
+    </message>
+    <message>
+      <source>Received.</source>
+      <translation>已入库。</translation>
+    </message>
+    <message>
+      <source>Stock-take recorded.</source>
+      <translation>盘点已记录。</translation>
+    </message>
+    <message>
+      <source>Written off.</source>
+      <translation>已报损。</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>单号</translation>
+    </message>
+    <message>
+      <source>Farmer</source>
+      <translation>农户</translation>
+    </message>
+    <message>
+      <source>Group</source>
+      <translation>组别</translation>
+    </message>
+    <message>
+      <source>Wanted</source>
+      <translation>需要日期</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>物品</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation>付款方式</translation>
+    </message>
+    <message>
+      <source>Delivery</source>
+      <translation>送货上门</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Open orders</source>
+      <translation>未完成订单</translation>
+    </message>
+    <message>
+      <source>All orders</source>
+      <translation>全部订单</translation>
+    </message>
+    <message>
+      <source>Reason for cancelling</source>
+      <translation>取消原因</translation>
+    </message>
+    <message>
+      <source>Register an order</source>
+      <translation>需求登记</translation>
+    </message>
+    <message>
+      <source>Wanted on</source>
+      <translation>需要日期</translation>
+    </message>
+    <message>
+      <source>Pickup</source>
+      <translation>自提</translation>
+    </message>
+    <message>
+      <source>How</source>
+      <translation>交付方式</translation>
+    </message>
+    <message>
+      <source>Crop / use</source>
+      <translation>作物/用途</translation>
+    </message>
+    <message>
+      <source>Register</source>
+      <translation>登记</translation>
+    </message>
+    <message>
+      <source>Delivery run</source>
+      <translation>配送批次</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Village groups</source>
+      <translation>村组</translation>
+    </message>
+    <message>
+      <source>Driver</source>
+      <translation>配送员</translation>
+    </message>
+    <message>
+      <source>Order registered.</source>
+      <translation>需求已登记。</translation>
+    </message>
+    <message>
+      <source>The goods on the run have left stock.</source>
+      <translation>本批配送货物已出库。</translation>
+    </message>
+    <message>
+      <source>Run finished.</source>
+      <translation>配送已完成。</translation>
+    </message>
+    <message>
+      <source>Search by name, pinyin, code or registration number</source>
+      <translation>按名称、拼音、编码或登记证号查找</translation>
+    </message>
+    <message>
+      <source>Add a product of the hall's own</source>
+      <translation>新增本中心自有商品</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Manufacturer</source>
+      <translation>生产企业</translation>
+    </message>
+    <message>
+      <source>Registration No.</source>
+      <translation>登记证号</translation>
+    </message>
+    <message>
+      <source>Add product</source>
+      <translation>新增商品</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Qty</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Supplier / buyer</source>
+      <translation>供货人/购买人</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Owed</source>
+      <translation>欠款</translation>
+    </message>
+    <message>
+      <source>Last entry</source>
+      <translation>最近记录</translation>
+    </message>
+    <message>
+      <source>Purchase ledger</source>
+      <translation>进货台账</translation>
+    </message>
+    <message>
+      <source>Sales ledger</source>
+      <translation>销售台账</translation>
+    </message>
+    <message>
+      <source>All products (not only pesticides)</source>
+      <translation>全部商品(不只农药)</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>查看</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>打印</translation>
+    </message>
+    <message>
+      <source>Export to Excel</source>
+      <translation>导出Excel</translation>
+    </message>
+    <message>
+      <source>Amount paid back</source>
+      <translation>还款金额</translation>
+    </message>
+    <message>
+      <source>Record repayment</source>
+      <translation>记录还款</translation>
+    </message>
+    <message>
+      <source>Repayment recorded.</source>
+      <translation>还款已记录。</translation>
+    </message>
+    <message>
+      <source>e.g. 2026-01-15</source>
+      <translation>如 2026-01-15</translation>
+    </message>
+    <message>
+      <source>e.g. 2028-01-14</source>
+      <translation>如 2028-01-14</translation>
+    </message>
+    <message>
+      <source>Farmer orders and delivery</source>
+      <translation>农户需求与配送</translation>
+    </message>
+    <message>
+      <source>Preparing</source>
+      <translation>备货</translation>
+    </message>
+    <message>
+      <source>Out for delivery</source>
+      <translation>配送中</translation>
+    </message>
+    <message>
+      <source>Delivered</source>
+      <translation>已送达</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>ID number or name</source>
+      <translation>身份证号或姓名</translation>
+    </message>
+    <message>
+      <source>e.g. C0202×3, C0101×1</source>
+      <translation>如 C0202×3, C0101×1</translation>
+    </message>
+    <message>
+      <source>Cash</source>
+      <translation>现金</translation>
+    </message>
+    <message>
+      <source>Mobile payment</source>
+      <translation>移动支付</translation>
+    </message>
+    <message>
+      <source>On credit</source>
+      <translation>赊销</translation>
+    </message>
+    <message>
+      <source>comma separated; empty: all</source>
+      <translation>用逗号分隔;不填为全部</translation>
+    </message>
+    <message>
+      <source>Choose an order in the list first.</source>
+      <translation>请先在列表中选择订单。</translation>
+    </message>
+    <message>
+      <source>Products</source>
+      <translation>商品目录</translation>
+    </message>
+    <message>
+      <source>Pesticides: e.g. PD20080349</source>
+      <translation>农药填写,如 PD20080349</translation>
+    </message>
+    <message>
+      <source>Restricted pesticide</source>
+      <translation>限制使用农药</translation>
+    </message>
+    <message>
+      <source>Ledgers and reports</source>
+      <translation>台账与报表</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>Outstanding credit</source>
+      <translation>赊销欠款</translation>
+    </message>
+    <message>
+      <source>Choose a farmer in the credit list first.</source>
+      <translation>请先在欠款列表中选择农户。</translation>
+    </message>
+    <message>
+      <source>Plan and print run sheet</source>
+      <translation>生成并打印配送单</translation>
+    </message>
+    <message>
+      <source>Van leaves</source>
+      <translation>出车(出库)</translation>
+    </message>
+    <message>
+      <source>Van back: all delivered</source>
+      <translation>回车:全部送达</translation>
+    </message>
+    <message>
+      <source>Sales in {period}: {total}</source>
+      <translation>{period}销售额:{total}</translation>
+    </message>
+    <message>
+      <source>Stock value at cost: {cost}; at retail: {retail}</source>
+      <translation>库存金额 按进价:{cost};按售价:{retail}</translation>
+    </message>
+    <message>
+      <source>Run {no}: {stops} stops, {money} to collect.</source>
+      <translation>配送批次{no}:共{stops}户,应收{money}。</translation>
+    </message>
+    <message>
+      <source>Added with code {code}.</source>
+      <translation>已新增,编码{code}。</translation>
+    </message>
+    <message>
+      <source>Saved: {path}</source>
+      <translation>已保存:{path}</translation>
+    </message>
+    <message>
+      <source>Type a code, pinyin initials or a name; Enter picks it, type the quantity, Enter adds it. F9 checks out.</source>
+      <translation>输入编码、拼音首字母或名称,回车选中;输入数量,回车加入;F9结账。</translation>
+    </message>
+    <message>
+      <source>No product chosen</source>
+      <translation>未选商品</translation>
+    </message>
+    <message>
+      <source>Add (Enter)</source>
+      <translation>加入(回车)</translation>
+    </message>
+    <message>
+      <source>Buyer's ID</source>
+      <translation>购买人身份证</translation>
+    </message>
+    <message>
+      <source>Buyer's name</source>
+      <translation>购买人姓名</translation>
+    </message>
+    <message>
+      <source>80 mm roll</source>
+      <translation>80毫米小票</translation>
+    </message>
+    <message>
+      <source>A5 sheet</source>
+      <translation>A5单据</translation>
+    </message>
+    <message>
+      <source>Receipt</source>
+      <translation>票据</translation>
+    </message>
+    <message>
+      <source>Check out and print (F9)</source>
+      <translation>结账并打印(F9)</translation>
+    </message>
+    <message>
+      <source>Counter sale</source>
+      <translation>柜台销售</translation>
+    </message>
+    <message>
+      <source>Search product (e.g. ns for 尿素)</source>
+      <translation>查找商品(如 ns 查尿素)</translation>
+    </message>
+    <message>
+      <source>Basket (Delete removes a line)</source>
+      <translation>购物清单(Delete 删除一行)</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>ID number or name; needed for credit</source>
+      <translation>身份证号或姓名;赊销必填</translation>
+    </message>
+    <message>
+      <source>Restricted pesticides only</source>
+      <translation>仅限制使用农药需填</translation>
+    </message>
+    <message>
+      <source>Restricted pesticide: real-name sale. Enter the buyer's ID number and the crop or use.</source>
+      <translation>含限制使用农药:实名销售,请填写购买人身份证号和作物/用途。</translation>
+    </message>
+    <message>
+      <source>The basket is empty.</source>
+      <translation>购物清单是空的。</translation>
+    </message>
+    <message>
+      <source>Cash (F5)</source>
+      <translation>现金(F5)</translation>
+    </message>
+    <message>
+      <source>Mobile (F6)</source>
+      <translation>移动支付(F6)</translation>
+    </message>
+    <message>
+      <source>Credit (F7)</source>
+      <translation>赊销(F7)</translation>
+    </message>
+    <message>
+      <source>In words: {capital}</source>
+      <translation>大写:{capital}</translation>
+    </message>
+    <message>
+      <source>Sold: {no}, {total} ({pay}).</source>
+      <translation>已售:{no},{total}({pay})。</translation>
+    </message>
+    <message>
+      <source>in stock: {qty}</source>
+      <translation>库存:{qty}</translation>
+    </message>
+  </context>
 </TS>
