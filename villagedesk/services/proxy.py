@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from villagedesk.db.models.core import Hall, Staff
 from villagedesk.db.models.proxy import SATISFACTION, ProxyApplication, ProxyEvent
@@ -225,7 +225,7 @@ def _check_agent(agent_name: str, agent_id_number: str, today: dt.date) -> str:
     if not check.ok:
         raise DomainError(check.message or tr("proxy", "The agent's ID number is not valid."),
                           field="agent_id_number")
-    return check.normalized
+    return check.normalized or agent_id_number
 
 
 # ------------------------------------------------------------------ accept
@@ -463,7 +463,7 @@ def get_application(store: Store, *, number: str) -> ApplicationDetail:
         assert resident is not None
         names = staff_names(s)
         events = s.exec(select(ProxyEvent).where(ProxyEvent.application_id == app.id)
-                        .order_by(ProxyEvent.at, ProxyEvent.created_at)).all()
+                        .order_by(col(ProxyEvent.at), col(ProxyEvent.created_at))).all()
     timeline = [TimelineEntry(e.kind, event_label(e.kind), e.at, names.get(e.staff_id or "", ""),
                               json.loads(e.detail or "{}")) for e in events]
     return ApplicationDetail(

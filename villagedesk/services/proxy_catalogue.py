@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from pypinyin import Style, lazy_pinyin
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from villagedesk.db.models.proxy import ServiceItem, catalogue_item_id
 from villagedesk.db.store import Store
@@ -107,7 +107,7 @@ def list_catalogue(
             query = query.where(ServiceItem.active == True)  # noqa: E712
         if category:
             query = query.where(ServiceItem.category == category)
-        rows = s.exec(query.order_by(ServiceItem.sort_order, ServiceItem.code)).all()
+        rows = s.exec(query.order_by(col(ServiceItem.sort_order), col(ServiceItem.code))).all()
     items = [to_item(r) for r in rows]
     if not search or not search.strip():
         return items

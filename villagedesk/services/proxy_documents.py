@@ -131,10 +131,10 @@ def notice_rows(store: Store, year: int, month: int) -> list[NoticeRow]:
     with store.read() as s:
         rows = s.exec(
             select(ProxyApplication, Resident.name, Resident.id_number)
-            .join(Resident, Resident.id == ProxyApplication.applicant_id)
+            .join(Resident, col(Resident.id) == col(ProxyApplication.applicant_id))
             .where(col(ProxyApplication.completed_on) >= first, col(ProxyApplication.completed_on) <= last,
                    col(ProxyApplication.status).in_(("completed", "collected")))
-            .order_by(ProxyApplication.completed_on, ProxyApplication.receipt_number)).all()
+            .order_by(col(ProxyApplication.completed_on), col(ProxyApplication.receipt_number))).all()
     return [NoticeRow(a.receipt_number, name, id_number, a.service_name, a.department,
                       a.accepted_on, a.completed_on, a.due_date)  # type: ignore[arg-type]
             for a, name, id_number in rows]

@@ -67,7 +67,7 @@ def list_applications(
             status=status, statuses=", ".join(STATUSES)), field="status")
     today = store.clock.today()
     query = select(ProxyApplication, Resident.name, Resident.id_number).join(
-        Resident, Resident.id == ProxyApplication.applicant_id)
+        Resident, col(Resident.id) == col(ProxyApplication.applicant_id))
     if status:
         query = query.where(ProxyApplication.status == status)
     if overdue or due_soon:
@@ -89,7 +89,7 @@ def list_applications(
     if number:
         query = query.where(col(ProxyApplication.receipt_number).contains(number.strip().upper()))
     if overdue or due_soon:
-        query = query.order_by(ProxyApplication.due_date, ProxyApplication.receipt_number)
+        query = query.order_by(col(ProxyApplication.due_date), col(ProxyApplication.receipt_number))
     else:
         query = query.order_by(col(ProxyApplication.accepted_at).desc(),
                                col(ProxyApplication.receipt_number).desc())

@@ -59,16 +59,16 @@ class _ListKeys(QObject):
         results.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.KeyPress:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+        key = event.key()
         if obj is self.edit and key == Qt.Key.Key_Down and self.results.count():
             self.results.setFocus()
             if self.results.currentRow() < 0:
                 self.results.setCurrentRow(0)
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.results.count():
-            if isinstance(event, QKeyEvent) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 return False  # Ctrl+Enter is "accept"
             row = max(self.results.currentRow(), 0)
             self.take(self.results.item(row))  # type: ignore[operator]

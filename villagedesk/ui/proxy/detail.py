@@ -144,8 +144,9 @@ class ProxyDetailPage(QWidget):
         self.status.setText(d.status_label + ("  " + tr("ProxyUi", "OVERDUE") if d.overdue else ""))
         while self.facts.count():
             item = self.facts.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         facts = [
             (tr("ProxyUi", "Applicant"), f"{d.applicant_name}  {d.applicant_id_masked}  {d.applicant_phone}"),
             (tr("ProxyUi", "Service"), f"{d.service_code} {d.service_name} · {d.department}"),

@@ -25,8 +25,9 @@ from villagedesk.services import proxy_catalogue, proxy_documents, proxy_lists
 from villagedesk.services.proxy_lists import ApplicationRow
 from villagedesk.ui.errors import show_error
 from villagedesk.ui.forms import line_edit, title_label
-from villagedesk.ui.modules import BaseTableModel, Column, UiContext
+from villagedesk.ui.modules import UiContext
 from villagedesk.ui.proxy.print_flow import print_document
+from villagedesk.ui.table_model import BaseTableModel, Column
 from villagedesk.ui.text import tr
 
 COLUMNS = [
