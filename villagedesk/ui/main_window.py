@@ -252,6 +252,10 @@ class MainWindow(QMainWindow):
         elif hasattr(widget, "refresh"):
             widget.refresh()
         item = self._nav_items.get(key)
+        module = self.pages[key][0]
+        if item is None and module is not None:  # a detail page: mark its module's first page
+            first = next((p.key for p in module.pages if p.in_nav), None)
+            item = self._nav_items.get(first or "")
         if item is not None:
             self.nav.blockSignals(True)
             self.nav.setCurrentItem(item)
