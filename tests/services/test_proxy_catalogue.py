@@ -45,6 +45,9 @@ def test_search_by_name_code_and_pinyin(store) -> None:
     assert "NY001" in codes("gengdi")
     assert codes("残联") and all(c.startswith("CL") for c in codes("残联"))
     assert codes("xyzxyz") == []
+    # everyday words, in characters or pinyin
+    assert codes("低保")[0] == "MZ001" and codes("dibao")[:1] == ["MZ001"] and "MZ001" in codes("db")[:3]
+    assert "WJ001" in codes("准生证") and "GA004" in codes("shanghukou")
 
 
 def test_county_update_replaces_and_tombstone_retires_an_item(store) -> None:

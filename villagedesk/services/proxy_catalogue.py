@@ -21,6 +21,7 @@ from villagedesk.db.models.proxy import ServiceItem, catalogue_item_id
 from villagedesk.db.store import Store
 from villagedesk.errors import NotFoundError
 from villagedesk.i18n import tr
+from villagedesk.resources import resource_path
 from villagedesk.services.money import format_yuan, from_fen, to_fen
 from villagedesk.services.pinyin_keys import char_readings, query_key
 
@@ -71,8 +72,22 @@ def item_keys(name: str) -> tuple[str, ...]:
     return tuple(k for k in keys if k)
 
 
+@lru_cache(maxsize=1)
+def shipped_keywords() -> dict[str, tuple[str, ...]]:
+    """Everyday words for shipped items (低保 for 最低生活保障申请), from the shipped catalogue."""
+    try:
+        doc = json.loads(resource_path("data/service_catalogue.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):  # pragma: no cover - a broken install still searches names
+        return {}
+    return {str(i["code"]).upper(): tuple(i.get("keywords", ())) for i in doc.get("items", [])}
+
+
 def matches(item: CatalogueItem, query: str) -> int | None:
-    """A rank (lower is better) when `query` finds the item, else None."""
+    """A rank (lower is better) when `query` finds the item, else None.
+
+    Looks at the code, the name, everyday words for the item, category and department,
+    and the pinyin (full or initials, anywhere in the name or a word).
+    """
     q = unicodedata.normalize("NFKC", query).strip()
     if not q:
         return 50
@@ -80,6 +95,9 @@ def matches(item: CatalogueItem, query: str) -> int | None:
         return 0
     if q in item.name:
         return 1 if item.name.startswith(q) else 2
+    words = shipped_keywords().get(item.code.upper(), ())
+    if any(q in w for w in words):
+        return 2
     if q in item.category or q in item.department:
         return 6
     key = query_key(q)
@@ -87,12 +105,13 @@ def matches(item: CatalogueItem, query: str) -> int | None:
         return None
     if item.code.lower().startswith(key):
         return 3
-    for k in item_keys(item.name):
-        pos = k.find(key)
-        if pos == 0:
-            return 4
-        if pos > 0:
-            return 5
+    for rank, text in ((4, item.name), *((4, w) for w in words)):
+        for k in item_keys(text):
+            pos = k.find(key)
+            if pos == 0:
+                return rank
+            if pos > 0:
+                return rank + 1
     return None
 
 
