@@ -57,7 +57,7 @@ def stylesheet(base: int, family: str) -> str:
     template = (resources_root() / "style" / "app.qss").read_text(encoding="utf-8")
     values = {"BASE": base, "SMALL": max(12, base - 2), "H1": round(base * 1.6),
               "H2": round(base * 1.25), "BIG": round(base * 2.4), "PAD": max(4, base // 3),
-              "ROW": round(base * 2.0), "FAMILY": family}
+              "ROW": round(base * 2.0), "NAVROW": round(base * 1.55), "FAMILY": family}
     for key, value in values.items():
         template = template.replace(f"@{key}@", str(value))
     return template

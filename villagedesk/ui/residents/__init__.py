@@ -33,6 +33,7 @@ def _new_resident(ctx: UiContext) -> QWidget:
     from villagedesk.ui.residents.resident_page import ResidentPage
 
     page = ResidentPage(ctx)
+    page.is_new_page = True  # type: ignore[attr-defined]
     page.start_new()
     return page
 

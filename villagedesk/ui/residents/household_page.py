@@ -23,7 +23,7 @@ from villagedesk.ui.errors import show_error
 from villagedesk.ui.forms import FormGrid, line_edit, title_label
 from villagedesk.ui.modules import UiContext
 from villagedesk.ui.residents.models import HouseholdsTableModel, MembersTableModel
-from villagedesk.ui.residents.widgets import RowTableView
+from villagedesk.ui.table_view import RowTableView
 from villagedesk.ui.text import tr
 
 CTX = "ResidentsUi"
@@ -42,20 +42,20 @@ class HouseholdPage(QWidget):
         self.place = QLabel()
         self.address = QLabel()
         self.address.setWordWrap(True)
-        self.form.add_field("head", tr(CTX, "Head of household"), self.head)
-        self.form.add_field("place", tr(CTX, "Village group, hamlet, grid"), self.place)
-        self.form.add_field("address", tr(CTX, "Address"), self.address)
+        self.form.add_field("head", tr("ResidentsUi", "Head of household"), self.head)
+        self.form.add_field("place", tr("ResidentsUi", "Village group, hamlet, grid"), self.place)
+        self.form.add_field("address", tr("ResidentsUi", "Address"), self.address)
         layout.addLayout(self.form)
-        layout.addWidget(title_label(tr(CTX, "Members"), "sectionTitle"))
+        layout.addWidget(title_label(tr("ResidentsUi", "Members"), "sectionTitle"))
         self.model = MembersTableModel(self)
         self.table = RowTableView()
         self.table.setModel(self.model)
         self.table.row_opened.connect(self.open_member)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.add_member = QPushButton(tr(CTX, "Add a member"))
+        self.add_member = QPushButton(tr("ResidentsUi", "Add a member"))
         self.add_member.clicked.connect(self.new_item)
-        back = QPushButton(tr(CTX, "Back (Esc)"))
+        back = QPushButton(tr("ResidentsUi", "Back (Esc)"))
         back.clicked.connect(lambda: ctx.navigate("residents"))
         row.addWidget(self.add_member)
         row.addStretch(1)
@@ -74,8 +74,8 @@ class HouseholdPage(QWidget):
     def load(self, household_id: str) -> None:
         h = svc.get_household(self.ctx.store, household_id=household_id)
         self.household = h
-        self.title.setText(tr(CTX, "Household {no}").format(no=h.household_no))
-        self.head.setText(h.head_name or tr(CTX, "(no head recorded)"))
+        self.title.setText(tr("ResidentsUi", "Household {no}").format(no=h.household_no))
+        self.head.setText(h.head_name or tr("ResidentsUi", "(no head recorded)"))
         self.place.setText(" · ".join(x for x in (h.village_group, h.hamlet, h.grid) if x) or "—")
         self.address.setText(h.address or "—")
         self.model.set_rows(h.members)
@@ -106,13 +106,13 @@ class HouseholdListPage(QWidget):
         self.ctx = ctx
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(title_label(tr(CTX, "Households")), 1)
-        add = QPushButton(tr(CTX, "Add a household"))
+        top.addWidget(title_label(tr("ResidentsUi", "Households")), 1)
+        add = QPushButton(tr("ResidentsUi", "Add a household"))
         add.clicked.connect(self.new_item)
         top.addWidget(add)
         layout.addLayout(top)
         self.group = QLineEdit()
-        self.group.setPlaceholderText(tr(CTX, "Village group, e.g. 三组 (empty: all)"))
+        self.group.setPlaceholderText(tr("ResidentsUi", "Village group, e.g. 三组 (empty: all)"))
         self.group.returnPressed.connect(self.refresh)
         layout.addWidget(self.group)
         self.summary = QLabel()
@@ -129,7 +129,7 @@ class HouseholdListPage(QWidget):
         rows = svc.list_households(self.ctx.store, village_group=group, limit=500)
         self.model.set_rows(rows)
         self.table.fit_columns()
-        self.summary.setText(tr(CTX, "{count} households shown (at most 500). Enter opens one.")
+        self.summary.setText(tr("ResidentsUi", "{count} households shown (at most 500). Enter opens one.")
                              .format(count=len(rows)))
 
     def focus_search(self) -> None:
@@ -154,18 +154,18 @@ class NewHouseholdDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.household_id: str | None = None
-        self.setWindowTitle(tr(CTX, "Add a household"))
+        self.setWindowTitle(tr("ResidentsUi", "Add a household"))
         layout = QVBoxLayout(self)
-        layout.addWidget(title_label(tr(CTX, "Add a household")))
+        layout.addWidget(title_label(tr("ResidentsUi", "Add a household")))
         self.form = FormGrid()
         self.household_no = self.form.add_field(
-            "household_no", tr(CTX, "Household no."), line_edit(max_length=40),
-            hint=tr(CTX, "Leave empty and a number is given"))
-        self.village_group = self.form.add_field("village_group", tr(CTX, "Village group"),
+            "household_no", tr("ResidentsUi", "Household no."), line_edit(max_length=40),
+            hint=tr("ResidentsUi", "Leave empty and a number is given"))
+        self.village_group = self.form.add_field("village_group", tr("ResidentsUi", "Village group"),
                                                  line_edit(max_length=20))
-        self.hamlet = self.form.add_field("hamlet", tr(CTX, "Hamlet"), line_edit(max_length=20))
-        self.grid = self.form.add_field("grid", tr(CTX, "Grid"), line_edit(max_length=20))
-        self.address = self.form.add_field("address", tr(CTX, "Address"), line_edit(max_length=80))
+        self.hamlet = self.form.add_field("hamlet", tr("ResidentsUi", "Hamlet"), line_edit(max_length=20))
+        self.grid = self.form.add_field("grid", tr("ResidentsUi", "Grid"), line_edit(max_length=20))
+        self.address = self.form.add_field("address", tr("ResidentsUi", "Address"), line_edit(max_length=80))
         layout.addLayout(self.form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

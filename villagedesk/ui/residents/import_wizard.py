@@ -37,8 +37,8 @@ from villagedesk.services.roster_xlsx import (
     kind_label,
 )
 from villagedesk.ui.modules import QT_TRANSLATE_NOOP, UiContext
-from villagedesk.ui.residents.widgets import RowTableView
 from villagedesk.ui.table_model import BaseTableModel, Column
+from villagedesk.ui.table_view import RowTableView
 from villagedesk.ui.text import tr
 from villagedesk.ui.workers import WorkerHandle
 
@@ -49,11 +49,11 @@ SAMPLE_ROWS = 3
 class RowIssuesTableModel(BaseTableModel[RowIssue]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([
-            Column("row", QT_TRANSLATE_NOOP(CTX, "Row"), align="right"),
-            Column("name", QT_TRANSLATE_NOOP(CTX, "Name"), getter=lambda r: r.name or ""),
-            Column("field", QT_TRANSLATE_NOOP(CTX, "Column"), getter=lambda r: field_label(r.field)),
-            Column("kind", QT_TRANSLATE_NOOP(CTX, "Problem"), getter=lambda r: kind_label(r.kind)),
-            Column("message", QT_TRANSLATE_NOOP(CTX, "What to do"), getter=lambda r: r.message,
+            Column("row", QT_TRANSLATE_NOOP("ResidentsUi", "Row"), align="right"),
+            Column("name", QT_TRANSLATE_NOOP("ResidentsUi", "Name"), getter=lambda r: r.name or ""),
+            Column("field", QT_TRANSLATE_NOOP("ResidentsUi", "Column"), getter=lambda r: field_label(r.field)),
+            Column("kind", QT_TRANSLATE_NOOP("ResidentsUi", "Problem"), getter=lambda r: kind_label(r.kind)),
+            Column("message", QT_TRANSLATE_NOOP("ResidentsUi", "What to do"), getter=lambda r: r.message,
                    tooltip=lambda r: r.message),
         ], context=CTX, parent=parent)
 
@@ -79,14 +79,14 @@ class ChooseFilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle(tr(CTX, "1. Choose the roster workbook"))
-        self.setSubTitle(tr(CTX, "An Excel file (.xlsx) with one row per resident. The columns are "
+        self.setTitle(tr("ResidentsUi", "1. Choose the roster workbook"))
+        self.setSubTitle(tr("ResidentsUi", "An Excel file (.xlsx) with one row per resident. The columns are "
                                  "found by their headings."))
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.path = QLineEdit()
         self.path.textChanged.connect(self.completeChanged)
-        browse = QPushButton(tr(CTX, "Choose…"))
+        browse = QPushButton(tr("ResidentsUi", "Choose…"))
         browse.clicked.connect(self.browse)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
@@ -98,9 +98,9 @@ class ChooseFilePage(QWizardPage):
         layout.addStretch(1)
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr(CTX, "Choose the roster workbook"),
+        path, _ = QFileDialog.getOpenFileName(self, tr("ResidentsUi", "Choose the roster workbook"),
                                               str(self.w.ctx.paths.data_dir),
-                                              tr(CTX, "Excel workbook (*.xlsx)"))
+                                              tr("ResidentsUi", "Excel workbook (*.xlsx)"))
         if path:
             self.path.setText(path)
 
@@ -110,7 +110,7 @@ class ChooseFilePage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802
         path = Path(self.path.text().strip())
         if not path.is_file():
-            self.message.setText(tr(CTX, "There is no file at this place. Choose it again."))
+            self.message.setText(tr("ResidentsUi", "There is no file at this place. Choose it again."))
             return False
         try:
             layout = detect_layout(path)
@@ -126,13 +126,13 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle(tr(CTX, "2. Check the columns"))
-        self.setSubTitle(tr(CTX, "For each item, the column of the workbook it is read from. Correct "
+        self.setTitle(tr("ResidentsUi", "2. Check the columns"))
+        self.setSubTitle(tr("ResidentsUi", "For each item, the column of the workbook it is read from. Correct "
                                  "a wrong one; name and ID number are needed."))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([tr(CTX, "Item"), tr(CTX, "Column in the workbook"),
-                                              tr(CTX, "First values")])
+        self.table.setHorizontalHeaderLabels([tr("ResidentsUi", "Item"), tr("ResidentsUi", "Column in the workbook"),
+                                              tr("ResidentsUi", "First values")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
@@ -153,7 +153,7 @@ class MappingPage(QWizardPage):
             label = field_label(name) + (" *" if name in REQUIRED_FIELDS else "")
             self.table.setItem(row, 0, QTableWidgetItem(label))
             combo = QComboBox()
-            combo.addItem(tr(CTX, "— not in the workbook —"), None)
+            combo.addItem(tr("ResidentsUi", "— not in the workbook —"), None)
             for column, header in sorted(layout.headers.items()):
                 combo.addItem(f"{_letter(column)}：{header}", column)
             current = layout.columns.get(name)
@@ -181,7 +181,7 @@ class MappingPage(QWizardPage):
         mapping = self.mapping()
         missing = [field_label(f) for f in REQUIRED_FIELDS if f not in mapping]
         if missing:
-            self.message.setText(tr(CTX, "Choose the column for: {fields}.").format(
+            self.message.setText(tr("ResidentsUi", "Choose the column for: {fields}.").format(
                 fields="、".join(missing)))
             return False
         assert self.w.roster_layout is not None
@@ -193,7 +193,7 @@ class DryRunPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle(tr(CTX, "3. Check the rows (nothing is saved yet)"))
+        self.setTitle(tr("ResidentsUi", "3. Check the rows (nothing is saved yet)"))
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -202,7 +202,7 @@ class DryRunPage(QWizardPage):
         self.table = RowTableView()
         self.table.setModel(self.model)
         layout.addWidget(self.table, 1)
-        self.skip = QCheckBox(tr(CTX, "Import only the valid rows; the rows with errors are listed in "
+        self.skip = QCheckBox(tr("ResidentsUi", "Import only the valid rows; the rows with errors are listed in "
                                       "an error report beside the workbook"))
         self.skip.toggled.connect(self.completeChanged)
         layout.addWidget(self.skip)
@@ -213,7 +213,7 @@ class DryRunPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802
         self.report = None
         self.skip.setChecked(False)
-        self.summary.setText(tr(CTX, "Reading the workbook…"))
+        self.summary.setText(tr("ResidentsUi", "Reading the workbook…"))
         self.model.set_rows([])
         ctx, path, layout = self.w.ctx, self.w.path, self.w.roster_layout
 
@@ -230,7 +230,7 @@ class DryRunPage(QWizardPage):
         self.model.set_rows(report.errors)
         self.table.fit_columns()
         self.summary.setText(tr(
-            CTX, "{rows} rows read: {valid} can be imported, {errors} have errors, {present} are "
+            "ResidentsUi", "{rows} rows read: {valid} can be imported, {errors} have errors, {present} are "
                  "registered already and will be left as they are.").format(
             rows=report.data_rows, valid=report.valid_rows, errors=len(report.errors),
             present=outcome.already_present))
@@ -239,7 +239,7 @@ class DryRunPage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self.summary.setText(exc.message if isinstance(exc, DomainError) else
-                             tr(CTX, "The workbook could not be read. Details are in the log file."))
+                             tr("ResidentsUi", "The workbook could not be read. Details are in the log file."))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
@@ -252,14 +252,14 @@ class ImportPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle(tr(CTX, "4. Import"))
+        self.setTitle(tr("ResidentsUi", "4. Import"))
         layout = QVBoxLayout(self)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.bar = QProgressBar()
         layout.addWidget(self.bar)
-        self.cancel_button = QPushButton(tr(CTX, "Cancel the import"))
+        self.cancel_button = QPushButton(tr("ResidentsUi", "Cancel the import"))
         self.cancel_button.clicked.connect(self.cancel)
         layout.addWidget(self.cancel_button)
         layout.addStretch(1)
@@ -271,7 +271,7 @@ class ImportPage(QWizardPage):
         self.finished, self.outcome = False, None
         self.bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
-        self.status.setText(tr(CTX, "Importing… You can cancel; then nothing is imported."))
+        self.status.setText(tr("ResidentsUi", "Importing… You can cancel; then nothing is imported."))
         ctx, dry = self.w.ctx, self.w.dry_run_page
         report, skip = dry.report, dry.skip.isChecked()
         path = self.w.path
@@ -292,19 +292,19 @@ class ImportPage(QWizardPage):
         if self.handle is not None:
             self.handle.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText(tr(CTX, "Cancelling…"))
+            self.status.setText(tr("ResidentsUi", "Cancelling…"))
 
     def _done(self, outcome: roster_import.ImportOutcome) -> None:
         self.outcome, self.finished = outcome, True
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.cancel_button.setEnabled(False)
-        text = tr(CTX, "Done: {imported} residents imported, {households} new households, "
+        text = tr("ResidentsUi", "Done: {imported} residents imported, {households} new households, "
                        "{present} were registered already.").format(
             imported=outcome.imported, households=outcome.households_created,
             present=outcome.already_present)
         if outcome.error_report:
-            text += "\n" + tr(CTX, "The rows with errors are listed in {path}.").format(
+            text += "\n" + tr("ResidentsUi", "The rows with errors are listed in {path}.").format(
                 path=str(outcome.error_report))
         self.status.setText(text)
         self.w.ctx.notify_changed("residents")
@@ -316,7 +316,7 @@ class ImportPage(QWizardPage):
         self.bar.setValue(0)
         self.cancel_button.setEnabled(False)
         self.status.setText(exc.message if isinstance(exc, DomainError) else
-                            tr(CTX, "The import failed and nothing was imported. Details are in the "
+                            tr("ResidentsUi", "The import failed and nothing was imported. Details are in the "
                                     "log file."))
         self.completeChanged.emit()
 
@@ -330,7 +330,7 @@ class ImportWizard(QWizard):
         self.ctx = ctx
         self.path: Path | None = None
         self.roster_layout: RosterLayout | None = None
-        self.setWindowTitle(tr(CTX, "Import a roster from Excel"))
+        self.setWindowTitle(tr("ResidentsUi", "Import a roster from Excel"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)

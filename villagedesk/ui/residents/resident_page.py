@@ -34,11 +34,11 @@ RELATIONS = ("户主", "配偶", "子", "女", "儿媳", "女婿", "孙子", "�
 
 def flag_labels() -> dict[str, str]:
     return {
-        "is_party_member": tr(CTX, "Party member"),
-        "is_dibao": tr(CTX, "Minimum-income support"),
-        "is_tekun": tr(CTX, "Extreme poverty support"),
-        "is_disabled": tr(CTX, "Disability"),
-        "lives_alone": tr(CTX, "Living alone"),
+        "is_party_member": tr("ResidentsUi", "Party member"),
+        "is_dibao": tr("ResidentsUi", "Minimum-income support"),
+        "is_tekun": tr("ResidentsUi", "Extreme poverty support"),
+        "is_disabled": tr("ResidentsUi", "Disability"),
+        "lives_alone": tr("ResidentsUi", "Living alone"),
     }
 
 
@@ -65,34 +65,34 @@ class ResidentPage(QWidget):
         body_layout = QVBoxLayout(body)
         self.form = FormGrid()
         f = self.form
-        self.name = f.add_field("name", tr(CTX, "Name"), line_edit(max_length=40))
-        self.id_number = f.add_field("id_number", tr(CTX, "ID number"), line_edit(max_length=18),
-                                     hint=tr(CTX, "18 characters; sex and birth date come from it"))
+        self.name = f.add_field("name", tr("ResidentsUi", "Name"), line_edit(max_length=40))
+        self.id_number = f.add_field("id_number", tr("ResidentsUi", "ID number"), line_edit(max_length=18),
+                                     hint=tr("ResidentsUi", "18 characters; sex and birth date come from it"))
         self.derived = QLabel()
-        f.add_field("derived", tr(CTX, "Sex, birth date"), self.derived)
-        self.phone = f.add_field("phone", tr(CTX, "Phone"), line_edit(max_length=20),
-                                 hint=tr(CTX, "Mobile or landline; may stay empty"))
-        self.ethnicity = f.add_field("ethnicity", tr(CTX, "Ethnicity"), line_edit("汉族", max_length=10))
+        f.add_field("derived", tr("ResidentsUi", "Sex, birth date"), self.derived)
+        self.phone = f.add_field("phone", tr("ResidentsUi", "Phone"), line_edit(max_length=20),
+                                 hint=tr("ResidentsUi", "Mobile or landline; may stay empty"))
+        self.ethnicity = f.add_field("ethnicity", tr("ResidentsUi", "Ethnicity"), line_edit("汉族", max_length=10))
         self.relation = QComboBox()
         self.relation.setEditable(True)
         self.relation.addItems(RELATIONS)
-        f.add_field("relation", tr(CTX, "Relation to head"), self.relation)
+        f.add_field("relation", tr("ResidentsUi", "Relation to head"), self.relation)
         # Household: shown as a line for an existing resident, chosen for a new one.
         self.household_mode = QComboBox()
-        self.household_mode.addItem(tr(CTX, "Start a new household"), "new")
-        self.household_mode.addItem(tr(CTX, "Join an existing household"), "join")
+        self.household_mode.addItem(tr("ResidentsUi", "Start a new household"), "new")
+        self.household_mode.addItem(tr("ResidentsUi", "Join an existing household"), "join")
         self.household_mode.currentIndexChanged.connect(self._mode_changed)
-        f.add_field("household_mode", tr(CTX, "Household"), self.household_mode)
-        self.household_no = f.add_field("household_id", tr(CTX, "Household no."),
+        f.add_field("household_mode", tr("ResidentsUi", "Household"), self.household_mode)
+        self.household_no = f.add_field("household_id", tr("ResidentsUi", "Household no."),
                                         line_edit(max_length=40),
-                                        hint=tr(CTX, "The number of the household to join"))
+                                        hint=tr("ResidentsUi", "The number of the household to join"))
         self.household_line = QLabel()
         self.household_line.setWordWrap(True)
-        f.add_field("household_line", tr(CTX, "Household"), self.household_line)
-        self.village_group = f.add_field("village_group", tr(CTX, "Village group"),
+        f.add_field("household_line", tr("ResidentsUi", "Household"), self.household_line)
+        self.village_group = f.add_field("village_group", tr("ResidentsUi", "Village group"),
                                          line_edit(max_length=20))
-        self.hamlet = f.add_field("hamlet", tr(CTX, "Hamlet"), line_edit(max_length=20))
-        self.address = f.add_field("address", tr(CTX, "Address"), line_edit(max_length=80))
+        self.hamlet = f.add_field("hamlet", tr("ResidentsUi", "Hamlet"), line_edit(max_length=20))
+        self.address = f.add_field("address", tr("ResidentsUi", "Address"), line_edit(max_length=80))
         flags_row = QWidget()
         flags_layout = QHBoxLayout(flags_row)
         flags_layout.setContentsMargins(0, 0, 0, 0)
@@ -102,21 +102,21 @@ class ResidentPage(QWidget):
             self.flags[key] = box
             flags_layout.addWidget(box)
         flags_layout.addStretch(1)
-        f.add_field("flags", tr(CTX, "Marks"), flags_row)
-        self.note = f.add_field("note", tr(CTX, "Remark"), line_edit(max_length=200))
+        f.add_field("flags", tr("ResidentsUi", "Marks"), flags_row)
+        self.note = f.add_field("note", tr("ResidentsUi", "Remark"), line_edit(max_length=200))
         body_layout.addLayout(f)
         body_layout.addStretch(1)
         outer.addWidget(scroll, 1)
         buttons = QHBoxLayout()
-        self.household_button = QPushButton(tr(CTX, "Open the household"))
+        self.household_button = QPushButton(tr("ResidentsUi", "Open the household"))
         self.household_button.clicked.connect(self.open_household)
-        self.moved_out_button = QPushButton(tr(CTX, "Mark as moved out…"))
+        self.moved_out_button = QPushButton(tr("ResidentsUi", "Mark as moved out…"))
         self.moved_out_button.clicked.connect(lambda: self.mark_status("moved_out"))
-        self.deceased_button = QPushButton(tr(CTX, "Mark as deceased…"))
+        self.deceased_button = QPushButton(tr("ResidentsUi", "Mark as deceased…"))
         self.deceased_button.clicked.connect(lambda: self.mark_status("deceased"))
-        self.back_button = QPushButton(tr(CTX, "Back (Esc)"))
+        self.back_button = QPushButton(tr("ResidentsUi", "Back (Esc)"))
         self.back_button.clicked.connect(self.go_back)
-        self.save_button = QPushButton(tr(CTX, "Save (Ctrl+S)"))
+        self.save_button = QPushButton(tr("ResidentsUi", "Save (Ctrl+S)"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
         for button in (self.household_button, self.moved_out_button, self.deceased_button):
@@ -149,7 +149,7 @@ class ResidentPage(QWidget):
 
     def start_new(self, household_id: str | None = None) -> None:
         self.detail = None
-        self.title.setText(tr(CTX, "Add a resident"))
+        self.title.setText(tr("ResidentsUi", "Add a resident"))
         self.banner.setVisible(False)
         for edit in (self.name, self.id_number, self.phone, self.household_no, self.village_group,
                      self.hamlet, self.address, self.note):
@@ -184,22 +184,22 @@ class ResidentPage(QWidget):
         for key, box in self.flags.items():
             box.setChecked(bool(d.flags.get(key)))
         self.derived.setText(self._derived_text(d.sex, d.birth_date.isoformat(), d.age))
-        head = tr(CTX, "head of household") if d.is_head else ""
+        head = tr("ResidentsUi", "head of household") if d.is_head else ""
         self.household_line.setText(" · ".join(x for x in (
-            tr(CTX, "No. {no}").format(no=d.household_no), d.village_group, d.hamlet, d.address, head)
+            tr("ResidentsUi", "No. {no}").format(no=d.household_no), d.village_group, d.hamlet, d.address, head)
             if x))
         self.form.clear_errors()
         inactive = d.status != "active"
         self.banner.setVisible(inactive)
         if inactive:
-            self.banner.setText(tr(CTX, "Status: {status}. The record is kept; it is not deleted.")
+            self.banner.setText(tr("ResidentsUi", "Status: {status}. The record is kept; it is not deleted.")
                                 .format(status=status_label(d.status)))
         self._set_visibility()
         self._snapshot = self.values()
         self.name.setFocus()
 
     def _derived_text(self, sex: str, birth: str, age: int) -> str:
-        return tr(CTX, "{sex} · born {birth} · {age} years").format(sex=sex_label(sex), birth=birth,
+        return tr("ResidentsUi", "{sex} · born {birth} · {age} years").format(sex=sex_label(sex), birth=birth,
                                                                    age=age)
 
     def _set_visibility(self) -> None:
@@ -272,7 +272,7 @@ class ResidentPage(QWidget):
         self.form.clear_errors()
         problems = [k for k in ("name", "id_number", "phone") if self.check_field(k)]
         if not self.name.text().strip():
-            self.form.set_error("name", tr(CTX, "Enter the name."))
+            self.form.set_error("name", tr("ResidentsUi", "Enter the name."))
             problems.insert(0, "name")
         if problems:
             self.form.widgets[problems[0]].setFocus()
@@ -284,7 +284,7 @@ class ResidentPage(QWidget):
                 household_id = None
                 if v["household_mode"] == "join":
                     if not v["household_no"]:
-                        raise DomainError(tr(CTX, "Enter the household number."), field="household_id")
+                        raise DomainError(tr("ResidentsUi", "Enter the household number."), field="household_id")
                     household_id = svc.get_household(self.ctx.store,
                                                      household_no=v["household_no"]).id
                 detail = svc.add_resident(
@@ -310,7 +310,7 @@ class ResidentPage(QWidget):
         self.load(detail.id)
         self.banner.setVisible(True)
         self.banner.setObjectName("hint")
-        self.banner.setText(tr(CTX, "Saved."))
+        self.banner.setText(tr("ResidentsUi", "Saved."))
         self.banner.style().unpolish(self.banner)
         self.banner.style().polish(self.banner)
         return True
@@ -319,12 +319,12 @@ class ResidentPage(QWidget):
         if self.detail is None:
             return
         question = {
-            "moved_out": tr(CTX, "Mark {name} as moved out? The record is kept and can be found "
+            "moved_out": tr("ResidentsUi", "Mark {name} as moved out? The record is kept and can be found "
                                  "later; it is not deleted."),
-            "deceased": tr(CTX, "Mark {name} as deceased? This cannot be undone by a clerk. The "
+            "deceased": tr("ResidentsUi", "Mark {name} as deceased? This cannot be undone by a clerk. The "
                                 "record is kept; it is not deleted."),
         }[status].format(name=self.detail.name)
-        answer = QMessageBox.question(self, tr(CTX, "Please confirm"), question,
+        answer = QMessageBox.question(self, tr("ResidentsUi", "Please confirm"), question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -345,7 +345,7 @@ class ResidentPage(QWidget):
     def go_back(self) -> None:
         if self.is_dirty():
             answer = QMessageBox.question(
-                self, tr(CTX, "Unsaved changes"), tr(CTX, "Leave without saving the changes?"),
+                self, tr("ResidentsUi", "Unsaved changes"), tr("ResidentsUi", "Leave without saving the changes?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
@@ -354,6 +354,15 @@ class ResidentPage(QWidget):
         self.ctx.navigate("residents")
 
     def prepare_screenshot(self) -> None:
+        if getattr(self, "is_new_page", False):
+            self.start_new()
+            self.name.setText("王小红")
+            self.id_number.setText("420902199001011235")
+            self.phone.setText("1380000123")
+            self.village_group.setText("三组")
+            self.check_field("id_number")
+            self.check_field("phone")
+            return
         if self.detail is None and not self.name.text():
             hits = search_residents(self.ctx.store, query="张", limit=1).hits
             if hits:

@@ -10,7 +10,7 @@ from villagedesk.services.resident_search import search_residents
 from villagedesk.ui.forms import title_label
 from villagedesk.ui.modules import UiContext
 from villagedesk.ui.residents.models import ResidentHitsTableModel
-from villagedesk.ui.residents.widgets import RowTableView
+from villagedesk.ui.table_view import RowTableView
 from villagedesk.ui.text import tr
 
 CTX = "ResidentsUi"
@@ -28,11 +28,11 @@ class ResidentSearchPage(QWidget):
         self.ctx = ctx
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(title_label(tr(CTX, "Find a resident")), 1)
+        top.addWidget(title_label(tr("ResidentsUi", "Find a resident")), 1)
         buttons = (
-            (tr(CTX, "Add a resident"), "Ctrl+N", lambda: ctx.navigate("residents.new", new=True)),
-            (tr(CTX, "Import from Excel"), "Ctrl+I", self._import),
-            (tr(CTX, "Export"), "Ctrl+E", self._export),
+            (tr("ResidentsUi", "Add a resident"), "Ctrl+N", lambda: ctx.navigate("residents.new", new=True)),
+            (tr("ResidentsUi", "Import from Excel"), "Ctrl+I", self._import),
+            (tr("ResidentsUi", "Export"), "Ctrl+E", self._export),
         )
         for text, seq, slot in buttons:
             button = QPushButton(text)
@@ -44,14 +44,14 @@ class ResidentSearchPage(QWidget):
         self.box = QLineEdit()
         self.box.setObjectName("searchBox")
         self.box.setClearButtonEnabled(True)
-        self.box.setPlaceholderText(tr(CTX, "Name, pinyin initials (e.g. zs), last digits of the ID "
+        self.box.setPlaceholderText(tr("ResidentsUi", "Name, pinyin initials (e.g. zs), last digits of the ID "
                                             "number, or phone"))
-        self.box.setToolTip(tr(CTX, "Search ({key}); ↓ moves into the results, Enter opens").format(
+        self.box.setToolTip(tr("ResidentsUi", "Search ({key}); ↓ moves into the results, Enter opens").format(
             key=_shortcut_text("Ctrl+F")))
         self.box.textChanged.connect(self._text_changed)
         self.box.installEventFilter(self)
         layout.addWidget(self.box)
-        self.summary = QLabel(tr(CTX, "Type to search. Results appear as you type."))
+        self.summary = QLabel(tr("ResidentsUi", "Type to search. Results appear as you type."))
         self.summary.setObjectName("hint")
         layout.addWidget(self.summary)
         self.model = ResidentHitsTableModel(self)
@@ -97,7 +97,7 @@ class ResidentSearchPage(QWidget):
         self.last_query = query
         if not query:
             self.model.set_rows([])
-            self.summary.setText(tr(CTX, "Type to search. Results appear as you type."))
+            self.summary.setText(tr("ResidentsUi", "Type to search. Results appear as you type."))
             return
         result = search_residents(self.ctx.store, query=query, limit=LIMIT)
         self.model.set_rows(result.hits)
@@ -105,11 +105,11 @@ class ResidentSearchPage(QWidget):
         if result.hits:
             self.table.select_row(0)
             more = len(result.hits) >= LIMIT
-            text = tr(CTX, "{count} found ({ms} ms). ↓ to choose, Enter to open.") if not more else \
-                tr(CTX, "The first {count} shown ({ms} ms). Type more to narrow down.")
+            text = tr("ResidentsUi", "{count} found ({ms} ms). ↓ to choose, Enter to open.") if not more else \
+                tr("ResidentsUi", "The first {count} shown ({ms} ms). Type more to narrow down.")
             self.summary.setText(text.format(count=len(result.hits), ms=f"{result.elapsed_ms:.0f}"))
         else:
-            self.summary.setText(tr(CTX, "Nobody found for “{query}”. Check the spelling, or add "
+            self.summary.setText(tr("ResidentsUi", "Nobody found for “{query}”. Check the spelling, or add "
                                          "the resident with Ctrl+N.").format(query=query))
 
     def open_row(self, row: int) -> None:
