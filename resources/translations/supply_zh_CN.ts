@@ -1206,5 +1206,9 @@
       <source>in stock: {qty}</source>
       <translation>库存:{qty}</translation>
     </message>
+    <message>
+      <source> (pickup)</source>
+      <translation>(自提)</translation>
+    </message>
   </context>
 </TS>

@@ -25,6 +25,7 @@ from villagedesk.services.money import from_fen, parse_yuan, to_fen
 from villagedesk.services.pinyin_keys import query_key, search_text
 from villagedesk.services.supply_common import category_labels, get_product, parse_category
 
+CATEGORY_ORDER = "instr('seed fertilizer pesticide film feed tool other', p.category)"
 REG_NO = re.compile(r"^(PD|PDN|WP|LS|WL|PR)\d{6,8}$")
 
 
@@ -91,7 +92,7 @@ def search_products(store: Store, *, query: str = "", category: str | None = Non
                 "WHEN instr(p.name, :q) = 1 THEN 3 ELSE 4 END")
     sql = (f"SELECT {_COLUMNS}, {rank} AS rk FROM supply_product p "
            "LEFT JOIN supply_stock st ON st.product_id = p.id "
-           f"WHERE {' AND '.join(where)} ORDER BY rk, p.category, p.code LIMIT :lim")
+           f"WHERE {' AND '.join(where)} ORDER BY rk, {CATEGORY_ORDER}, p.code LIMIT :lim")
     with store.read() as s:
         rows = s.connection().execute(text(sql), params).all()
     return [_info(r) for r in rows]

@@ -24,6 +24,7 @@ from villagedesk.errors import DomainError, NotFoundError
 from villagedesk.i18n import tr
 from villagedesk.services.auth import Actor, require
 from villagedesk.services.money import parse_yuan, to_fen
+from villagedesk.services.supply_catalogue import CATEGORY_ORDER
 from villagedesk.services.supply_common import (
     NEAR_EXPIRY_DAYS,
     get_product,
@@ -302,7 +303,7 @@ def stock_levels(store: Store, *, low_only: bool = False, category: str | None =
         params["ids"] = json.dumps(product_ids)
     sql = ("SELECT p.id, p.code, p.name, p.spec, p.unit, p.category, COALESCE(st.qty, 0) AS qty, p.low_stock "
            "FROM supply_product p LEFT JOIN supply_stock st ON st.product_id = p.id "
-           f"WHERE {' AND '.join(where)} ORDER BY p.category, p.code")
+           f"WHERE {' AND '.join(where)} ORDER BY {CATEGORY_ORDER}, p.code")
     with store.read() as s:
         conn = s.connection()
         rows = conn.execute(text(sql), params).all()

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,8 @@ from villagedesk.ui.modules import QT_TRANSLATE_NOOP, UiContext
 from villagedesk.ui.supply.common import archive_path, product_columns, selected_row, table_view
 from villagedesk.ui.table_model import BaseTableModel, Column
 from villagedesk.ui.text import tr
+
+SIDE_WIDTH = 440  # the form beside a list; the list gets the rest
 
 
 def _date_edit(day: dt.date) -> QDateEdit:
@@ -140,6 +142,7 @@ class StockPage(_Page):
         self.levels_view.clicked.connect(self._row_clicked)
 
         tabs = QTabWidget()
+        tabs.setMaximumWidth(SIDE_WIDTH)
         outer.addWidget(tabs, 2)
         today = ctx.store.clock.today()
         # 入库
@@ -243,13 +246,13 @@ def _order_columns() -> list[Column]:
         Column("farmer", QT_TRANSLATE_NOOP("SupplyUi", "Farmer")),
         Column("village_group", QT_TRANSLATE_NOOP("SupplyUi", "Group")),
         Column("wanted_date", QT_TRANSLATE_NOOP("SupplyUi", "Wanted")),
-        Column("items", QT_TRANSLATE_NOOP("SupplyUi", "Items"),
-               getter=lambda o: "; ".join(f"{x.name}×{x.qty}{x.unit}" for x in o.lines)),
         Column("total", QT_TRANSLATE_NOOP("SupplyUi", "Amount"), getter=lambda o: f"{o.total:.2f}", align="right"),
         Column("pay_label", QT_TRANSLATE_NOOP("SupplyUi", "Payment")),
-        Column("fulfilment", QT_TRANSLATE_NOOP("SupplyUi", "Delivery"),
-               getter=lambda o: tr("SupplyUi", "Delivery") if o.fulfilment == "delivery" else tr("SupplyUi", "Pickup")),
-        Column("status_label", QT_TRANSLATE_NOOP("SupplyUi", "Status")),
+        Column("status_label", QT_TRANSLATE_NOOP("SupplyUi", "Status"),
+               getter=lambda o: o.status_label + ("" if o.fulfilment == "delivery" else tr("SupplyUi", " (pickup)"))),
+        Column("items", QT_TRANSLATE_NOOP("SupplyUi", "Items"),
+               getter=lambda o: "; ".join(f"{x.name}×{x.qty}{x.unit}" for x in o.lines),
+               tooltip=lambda o: "\n".join(f"{x.name} {x.spec} ×{x.qty}{x.unit}" for x in o.lines)),
     ]
 
 
@@ -287,14 +290,17 @@ class OrdersPage(_Page):
         bar.addWidget(self.cancel_reason)
         left.addLayout(bar)
         self.model = BaseTableModel(_order_columns(), context="SupplyUi")
-        self.view = table_view(self.model, stretch=4)
+        self.view = table_view(self.model, stretch=7)
         left.addWidget(self.view, 1)
         left.addWidget(self.message)
         left.addWidget(self.note)
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
 
-        right = QVBoxLayout()
-        outer.addLayout(right, 2)
+        side = QWidget()
+        side.setMaximumWidth(SIDE_WIDTH)
+        right = QVBoxLayout(side)
+        right.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(side, 2)
         new = QGroupBox(tr("SupplyUi", "Register an order"))
         self.form = FormGrid(new)
         today = ctx.store.clock.today()
@@ -401,8 +407,11 @@ class ProductsPage(_Page):
         self.view = table_view(self.model)
         left.addWidget(self.view, 1)
         self.search.textChanged.connect(lambda _t: self.refresh())
-        right = QVBoxLayout()
-        outer.addLayout(right, 2)
+        side = QWidget()
+        side.setMaximumWidth(SIDE_WIDTH)
+        right = QVBoxLayout(side)
+        right.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(side, 2)
         box = QGroupBox(tr("SupplyUi", "Add a product of the hall's own"))
         self.form = FormGrid(box)
         self.form.add_field("name", tr("SupplyUi", "Name"), QLineEdit())
@@ -495,15 +504,16 @@ class LedgersPage(_Page):
         bar.addStretch(1)
         outer.addLayout(bar)
         self.model = BaseTableModel(_ledger_columns(), context="SupplyUi")
-        self.view = table_view(self.model, stretch=8)
+        self.view = table_view(self.model, stretch=7)
         outer.addWidget(self.view, 3)
         outer.addWidget(self.message)
         outer.addWidget(self.note)
         lower = QHBoxLayout()
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setMinimumWidth(320)
-        lower.addWidget(self.summary, 2)
+        lower.addWidget(self.summary, 2, Qt.AlignmentFlag.AlignTop)
         credit_box = QVBoxLayout()
         credit_box.addWidget(QLabel(tr("SupplyUi", "Outstanding credit")))
         self.credit = BaseTableModel(_credit_columns(), context="SupplyUi")
