@@ -183,3 +183,40 @@ def test_moves_go_to_the_outbox(store, actor) -> None:
     with store.read() as s:
         entities = s.connection().execute(text("SELECT entity FROM outbox WHERE entity LIKE 'supply_%'")).scalars().all()
     assert "supply_move" in entities
+
+
+def test_a_threshold_change_is_local_and_sends_nothing(store, actor) -> None:
+    with store.read() as s:
+        before = s.connection().execute(text("SELECT COUNT(*) FROM outbox")).scalar_one()
+    assert cat.update_product(store, actor=actor, product="C0309", low_stock=2).low_stock == 2
+    with store.read() as s:
+        assert s.connection().execute(text("SELECT COUNT(*) FROM outbox")).scalar_one() == before
+
+
+def test_county_feed_updates_its_products_and_adds_new_ones(store, actor) -> None:
+    from villagedesk.sync.appliers import ApplyContext
+    from villagedesk.sync.protocol import Change
+
+    urea = cat.product_info(store, product="C0201")
+    ctx = ApplyContext(store=store, now=store.clock.now())
+    changes = [
+        Change(cursor=1, entity="supply_product", entity_id=urea.id, kind="upsert", version=2,
+               data={"price": "99.50", "name": "尿素(大颗粒)"}, created_at="2026-03-02T01:00:00Z"),
+        Change(cursor=2, entity="supply_product", entity_id="7d1c0f1e-0000-4000-8000-000000000001", kind="upsert",
+               version=1, data={"code": "C0801", "category": "pesticide", "name": "噻虫嗪水分散粒剂", "unit": "袋",
+                                "spec": "25% 4g/袋", "price_fen": 350, "reg_no": "PD20060003"},
+               created_at="2026-03-02T01:00:00Z"),
+        Change(cursor=3, entity="supply_product", entity_id=urea.id, kind="upsert", version=1,
+               data={"price": "1.00"}, created_at="2026-03-02T01:00:00Z"),  # an older change again: ignored
+    ]
+    with store.write(None) as s:
+        for change in changes:
+            cat.apply_product_change(s, change, ctx)
+    urea = cat.product_info(store, product="C0201")
+    assert urea.price == Decimal("99.50") and urea.name == "尿素(大颗粒)" and urea.owner == "county"
+    new = cat.search_products(store, query="scq")[0]  # 噻虫嗪 by pinyin
+    assert new.code == "C0801" and new.price == Decimal("3.50")
+    with store.write(None) as s:
+        cat.apply_product_change(s, Change(cursor=4, entity="supply_product", entity_id=new.id, kind="delete",
+                                           version=2, created_at="2026-03-02T01:00:00Z"), ctx)
+    assert cat.search_products(store, query="C0801") == []

@@ -166,6 +166,14 @@ HALL_EDITABLE = {"name", "spec", "unit", "price", "maker", "reg_no", "restricted
 def update_product(store: Store, *, actor: Actor, product: str, **changes: Any) -> ProductInfo:
     """Edit a hall-owned product; on a county product only the low-stock threshold and status."""
     require(actor, "supply")
+    if set(changes) == {"low_stock"}:
+        # The threshold is the hall's own and not synced: no version bump, nothing for the outbox.
+        with store.write(actor) as s:
+            p = get_product(s, product)
+            s.connection().execute(text("UPDATE supply_product SET low_stock = :n WHERE id = :id"),
+                                   {"n": max(0, int(changes["low_stock"])), "id": p.id})
+            code = p.code
+        return product_info(store, product=code)
     with store.write(actor) as s:
         p = get_product(s, product)
         for key, value in changes.items():
