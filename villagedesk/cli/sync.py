@@ -19,8 +19,9 @@ def register(sub: Any, common: Any) -> None:
     ssub = p.add_subparsers(dest="sync_command", required=True)
     q = ssub.add_parser("enroll", help="enroll this PC with the county server (one-time code)")
     common(q)
-    q.add_argument("--server", required=True, help="county server URL, e.g. https://county.example/")
-    q.add_argument("--code", required=True, help="one-time enrollment code")
+    q.add_argument("--server", help="county server URL, e.g. https://county.example/")
+    q.add_argument("--code", help="one-time enrollment code")
+    q.add_argument("--file", help="enrollment file from the county (for a hall without a network)")
     q.add_argument("--device-name", default="")
     q.add_argument("--force", action="store_true", help="enroll again (only before anything was sent)")
     q.set_defaults(handler=_enroll)
@@ -44,6 +45,9 @@ def register(sub: Any, common: Any) -> None:
     common(q)
     q.add_argument("--days", type=int, default=service.RETENTION_DAYS)
     q.set_defaults(handler=_prune)
+    from villagedesk.cli.sync_usb import register_usb
+
+    register_usb(ssub, common)
 
 
 def _unreachable(exc: Exception) -> DomainError:
@@ -56,6 +60,12 @@ def _unreachable(exc: Exception) -> DomainError:
 
 def _enroll(ctx: Any) -> int:
     a = ctx.args
+    if a.file:  # without a network (issue 8)
+        from villagedesk.cli.sync_usb import enroll_file
+
+        return enroll_file(ctx)
+    if not a.server or not a.code:
+        raise DomainError(tr("sync", "Give --server and --code (or --file with an enrollment file)."))
     res = enroll(ctx.store, server_url=a.server, code=a.code, device_name=a.device_name, force=a.force)
     ctx.out(res, tr("sync", "Enrolled as hall {code} ({name}).").format(code=res["hall_code"], name=res["hall_name"]))
     return 0

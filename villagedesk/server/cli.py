@@ -71,6 +71,12 @@ def cmd_rotate_epoch(args: argparse.Namespace) -> int:
 def cmd_halls_create(args: argparse.Namespace) -> int:
     from villagedesk.server.halls import create_hall
 
+    if args.enrollment_file:  # USB enrollment (issue 8)
+        from villagedesk.server.bundle_cli import halls_create_with_file
+
+        return halls_create_with_file(args)
+    if args.valid_days is None:
+        args.valid_days = 7
     with _engine(args) as engine, db.transaction(db.make_sessionmaker(engine)) as s:
         res = create_hall(s, code=args.code, name=args.name, now=utc_now(), valid_days=args.valid_days)
     data = {"code": res["code"], "enrollment_code": res["enrollment_code"]}
@@ -136,7 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     c = halls.add_parser("create", help="create a hall (or re-issue) and print a one-time enrollment code")
     c.add_argument("--code", required=True)
     c.add_argument("--name", default="")
-    c.add_argument("--valid-days", type=int, default=7)
+    c.add_argument("--valid-days", type=int, default=None, help="days the code works (7; 90 with --enrollment-file)")
+    c.add_argument("--enrollment-file", help="write a signed enrollment file for a hall PC without a network")
+    c.add_argument("--server-url", default="", help="with --enrollment-file: the server URL, should the hall get a network")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=cmd_halls_create)
     hl = halls.add_parser("list")
@@ -151,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     pub.add_argument("file")
     pub.add_argument("--json", action="store_true")
     pub.set_defaults(func=cmd_reference_publish)
+    from villagedesk.server.bundle_cli import register as register_bundles
+
+    register_bundles(sub)
     return p
 
 

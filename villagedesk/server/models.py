@@ -120,3 +120,6 @@ class RefChange(ServerModel, table=True):
     version: int
     base_version: int | None = None
     created_at: datetime = _ts(nullable=False)
+
+# Tables of the USB bundle path (issue 8) share this metadata.
+from villagedesk.server import bundle_models  # noqa: E402,F401

@@ -7,3 +7,4 @@ from villagedesk.db.models import sync  # noqa: F401,E402
 from villagedesk.db.models import eldercare  # noqa: F401,E402
 from villagedesk.db.models import proxy  # noqa: F401,E402
 from villagedesk.db.models import supply  # noqa: F401,E402
+from villagedesk.db.models import usb  # noqa: F401,E402
