@@ -1210,5 +1210,37 @@
       <source> (pickup)</source>
       <translation>(自提)</translation>
     </message>
+    <message>
+      <source>Sale No.</source>
+      <translation>销售单号</translation>
+    </message>
+    <message>
+      <source>as on the receipt; the last digits are enough</source>
+      <translation>见小票;输后几位即可</translation>
+    </message>
+    <message>
+      <source>Take back</source>
+      <translation>退货入库</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>退货</translation>
+    </message>
+    <message>
+      <source>Taken back into stock.</source>
+      <translation>已退货入库。</translation>
+    </message>
+    <message>
+      <source>bought on credit</source>
+      <translation>赊购</translation>
+    </message>
+    <message>
+      <source>paid back</source>
+      <translation>还款</translation>
+    </message>
+    <message>
+      <source>returned</source>
+      <translation>退货冲减</translation>
+    </message>
   </context>
 </TS>

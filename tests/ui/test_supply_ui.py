@@ -107,6 +107,13 @@ def test_stock_page_receives_and_shows_low_and_expiring(qtbot, ctx, stocked, qtm
     page.take.widgets["counted"].setValue(3)
     page.stock_take()
     assert "原因" in page.take.error_text("reason")
+    sale = supply_sales.sell(stocked, actor=ctx.actor, items=[("C0202", 2)])
+    page.back.widgets["sale"].setText(sale.sale_no[-6:])
+    page.back.widgets["product"].setText("C0202")
+    page.back.widgets["qty"].setValue(2)
+    page.back.widgets["reason"].setText("买错了")
+    page.take_back()
+    assert page.message.text() == "" and supply_catalogue.product_info(stocked, product="C0202").stock == 10
     page.open_with(view="low")
     assert {x.code for x in page.levels.rows()} == {"C0101", "C0309"}
     assert [x.code for x in page.lots.rows()] == ["C0309"]
@@ -147,6 +154,9 @@ def test_ledgers_page_and_home_cards(qtbot, ctx, stocked, actor, qtmodeltester) 
     page.repay_amount.setText("65")
     page.repay()
     assert [str(b.balance) for b in page.credit.rows()] == ["100.00"]
+    page.credit_view.selectRow(0)
+    page.show_history()
+    assert "钱有余" in page.note.text() and "¥165.00" in page.note.text() and "¥100.00" in page.note.text()
     page.export()
     assert ".xlsx" in page.note.text()
     qtmodeltester.check(page.model, force_py=True)

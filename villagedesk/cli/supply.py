@@ -358,7 +358,8 @@ def _ledger(ctx: Any) -> int:
         files["xlsx"] = str(write_ledger_xlsx(led, a.xlsx))
     ctx.out({**led.as_dict(), "files": files, "warnings": warnings}, lambda: "\n".join(
         [f"{led.title} {led.period}"]
-        + [f"{r.no:3} {r.date} {r.product} {r.reg_no} {r.spec} {r.qty}{r.unit} {r.maker} {r.party} {r.note}"
+        + [f"{r.no:3} {r.move_id[:8]} {r.date} {r.product} {r.reg_no} {r.spec} {r.qty}{r.unit} {r.maker} {r.party} "
+           f"{r.note}"
            for r in led.rows] + [f"{k}: {v}" for k, v in files.items()] + warnings))
     return 0
 

@@ -247,6 +247,20 @@ def stock_take(store: Store, *, actor: Actor, product: str, counted: object, rea
         return [_move_info(move, p)]
 
 
+def find_move(s: Session, ref: str) -> SupplyMove:
+    """A move by its id or by the first 8 or more characters of it (as the ledgers print it)."""
+    ref = (ref or "").strip().lower()
+    move = s.get(SupplyMove, ref) if ref else None
+    if move is None and len(ref) >= 8:
+        ids = s.connection().execute(text("SELECT id FROM supply_move WHERE id >= :lo AND id < :hi LIMIT 2"),
+                                     {"lo": ref, "hi": ref + "~"}).scalars().all()
+        if len(ids) == 1:
+            move = s.get(SupplyMove, ids[0])
+    if move is None:
+        raise NotFoundError(tr("Supply", "No such stock move."), field="move")
+    return move
+
+
 def correct_move(store: Store, *, actor: Actor, move_id: str, qty: object, reason: str) -> MoveInfo:
     """A mistake in a move is corrected by a new move that refers to it, never by editing it.
 
@@ -257,9 +271,7 @@ def correct_move(store: Store, *, actor: Actor, move_id: str, qty: object, reaso
     if not reason.strip():
         raise DomainError(tr("Supply", "A correction needs a reason."), field="reason")
     with store.write(actor) as s:
-        old = s.get(SupplyMove, move_id)
-        if old is None:
-            raise NotFoundError(tr("Supply", "No such stock move."))
+        old = find_move(s, move_id)
         if old.kind == "correction":
             raise DomainError(tr("Supply", "Correct the original move, not a correction."))
         already = int(s.connection().execute(text(

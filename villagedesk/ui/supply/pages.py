@@ -187,6 +187,20 @@ class StockPage(_Page):
         self.off.addWidget(button, self.off.rowCount(), 1)
         button.clicked.connect(self.write_off)
         tabs.addTab(box, tr("SupplyUi", "Write-off"))
+        # 退货
+        box = QWidget()
+        self.back = FormGrid(box)
+        self.back.add_field("sale", tr("SupplyUi", "Sale No."), QLineEdit(),
+                            hint=tr("SupplyUi", "as on the receipt; the last digits are enough"))
+        self.back.add_field("product", tr("SupplyUi", "Product code"), QLineEdit())
+        qty = QSpinBox()
+        qty.setRange(1, 1_000_000)
+        self.back.add_field("qty", tr("SupplyUi", "Quantity"), qty)
+        self.back.add_field("reason", tr("SupplyUi", "Reason"), QLineEdit())
+        button = QPushButton(tr("SupplyUi", "Take back"))
+        self.back.addWidget(button, self.back.rowCount(), 1)
+        button.clicked.connect(self.take_back)
+        tabs.addTab(box, tr("SupplyUi", "Return"))
         side = QVBoxLayout()
         side.addWidget(self.message)
         side.addWidget(self.note)
@@ -229,6 +243,13 @@ class StockPage(_Page):
                                                      product=w["product"].text(), counted=w["counted"].value(),
                                                      reason=w["reason"].text()),
                      self.take, tr("SupplyUi", "Stock-take recorded."))
+
+    def take_back(self) -> None:
+        w = self.back.widgets
+        self.attempt(lambda: supply_sales.return_goods(self.ctx.store, actor=self.ctx.actor, sale=w["sale"].text(),
+                                                       product=w["product"].text(), qty=w["qty"].value(),
+                                                       reason=w["reason"].text()),
+                     self.back, tr("SupplyUi", "Taken back into stock."))
 
     def write_off(self) -> None:
         w = self.off.widgets
@@ -532,6 +553,7 @@ class LedgersPage(_Page):
         pdf.clicked.connect(self.print_ledger)
         xlsx.clicked.connect(self.export)
         repay_button.clicked.connect(self.repay)
+        self.credit_view.clicked.connect(lambda _i: self.show_history())
         self.refresh()
 
     def _ledger(self) -> supply_ledgers.Ledger:
@@ -568,6 +590,17 @@ class LedgersPage(_Page):
         if isinstance(ledger, supply_ledgers.Ledger):
             path = write_ledger_xlsx(ledger, archive_path(self.ctx.paths, f"ledger-{ledger.kind}-{self.month.text()}.xlsx"))
             self.note.setText(tr("SupplyUi", "Saved: {path}").format(path=str(path)))
+
+    def show_history(self) -> None:
+        row = selected_row(self.credit_view)
+        if row is None:
+            return
+        history = supply_sales.credit_history(self.ctx.store, resident=row.resident_id)  # type: ignore[attr-defined]
+        labels = {"charge": tr("SupplyUi", "bought on credit"), "repay": tr("SupplyUi", "paid back"),
+                  "reverse": tr("SupplyUi", "returned")}
+        self.note.setText(f"{row.name}: " + "; ".join(  # type: ignore[attr-defined]
+            f"{h.entry_date} {labels.get(h.kind, h.kind)} ¥{abs(h.amount):.2f} → ¥{h.balance_after:.2f}"
+            for h in history[-8:]))
 
     def repay(self) -> None:
         row = selected_row(self.credit_view)
