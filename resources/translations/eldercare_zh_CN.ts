@@ -641,5 +641,475 @@
       <source>{n} meals registered</source>
       <translation>已登记{n}餐</translation>
     </message>
+    <message>
+      <source>Demo records added for {n} elders.</source>
+      <translation>已为{n}位老人添加演示记录。</translation>
+    </message>
+  </context>
+  <context>
+    <name>nav</name>
+    <message>
+      <source>Elder</source>
+      <translation>老人详情</translation>
+    </message>
+    <message>
+      <source>Elder roster</source>
+      <translation>老人名册</translation>
+    </message>
+    <message>
+      <source>Elder-care statements</source>
+      <translation>养老月报表</translation>
+    </message>
+    <message>
+      <source>Home elder care</source>
+      <translation>居家养老</translation>
+    </message>
+    <message>
+      <source>Meal register</source>
+      <translation>助餐登记</translation>
+    </message>
+    <message>
+      <source>Pension check and allowance</source>
+      <translation>认证与高龄津贴</translation>
+    </message>
+    <message>
+      <source>Register today's meals</source>
+      <translation>登记今日用餐</translation>
+    </message>
+    <message>
+      <source>Visits due</source>
+      <translation>待探访</translation>
+    </message>
+  </context>
+  <context>
+    <name>EldercareUi</name>
+    <message>
+      <source>Age</source>
+      <translation>年龄</translation>
+    </message>
+    <message>
+      <source>Age reached</source>
+      <translation>达到年龄</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Carer</source>
+      <translation>结对照护人</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Days overdue</source>
+      <translation>逾期天数</translation>
+    </message>
+    <message>
+      <source>Delivered</source>
+      <translation>送餐</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Dinners</source>
+      <translation>晚餐</translation>
+    </message>
+    <message>
+      <source>Elders due for a visit</source>
+      <translation>待探访老人</translation>
+    </message>
+    <message>
+      <source>Every (days)</source>
+      <translation>频次（天）</translation>
+    </message>
+    <message>
+      <source>Flags</source>
+      <translation>标记</translation>
+    </message>
+    <message>
+      <source>Found</source>
+      <translation>发现情况</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>Last visit</source>
+      <translation>最近探访</translation>
+    </message>
+    <message>
+      <source>Lunches</source>
+      <translation>午餐</translation>
+    </message>
+    <message>
+      <source>Monthly allowance</source>
+      <translation>每月津贴</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Open (days)</source>
+      <translation>已挂（天）</translation>
+    </message>
+    <message>
+      <source>Open follow-ups</source>
+      <translation>待跟进事项</translation>
+    </message>
+    <message>
+      <source>Paid by elder</source>
+      <translation>个人自付</translation>
+    </message>
+    <message>
+      <source>Pension checks not done this year</source>
+      <translation>本年度未认证</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Qualifies on</source>
+      <translation>达标日期</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Subsidy</source>
+      <translation>补贴</translation>
+    </message>
+    <message>
+      <source>Visit date</source>
+      <translation>探访日期</translation>
+    </message>
+    <message>
+      <source>Visitor</source>
+      <translation>探访人</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <source> days ahead</source>
+      <translation> 天内</translation>
+    </message>
+    <message>
+      <source>Add someone else: name or end of ID number, Enter</source>
+      <translation>添加其他老人：输入姓名或身份证尾号，按回车</translation>
+    </message>
+    <message>
+      <source>All elders</source>
+      <translation>全部老人</translation>
+    </message>
+    <message>
+      <source>Also show elders due within</source>
+      <translation>同时显示即将到期：</translation>
+    </message>
+    <message>
+      <source>Before printing</source>
+      <translation>打印前请注意</translation>
+    </message>
+    <message>
+      <source>Care level</source>
+      <translation>护理等级</translation>
+    </message>
+    <message>
+      <source>Carer type</source>
+      <translation>照护人类型</translation>
+    </message>
+    <message>
+      <source>Carer's phone</source>
+      <translation>照护人电话</translation>
+    </message>
+    <message>
+      <source>Check recorded for {name}.</source>
+      <translation>已登记{name}的认证。</translation>
+    </message>
+    <message>
+      <source>Choose the elder first.</source>
+      <translation>请先选择老人。</translation>
+    </message>
+    <message>
+      <source>Choose the follow-up to close.</source>
+      <translation>请选择要办结的跟进事项。</translation>
+    </message>
+    <message>
+      <source>Close follow-up</source>
+      <translation>办结跟进</translation>
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation>失能</translation>
+    </message>
+    <message>
+      <source>Eats at the canteen</source>
+      <translation>助餐常客</translation>
+    </message>
+    <message>
+      <source>Elder roster</source>
+      <translation>老人名册</translation>
+    </message>
+    <message>
+      <source>Elder-care profile</source>
+      <translation>养老档案</translation>
+    </message>
+    <message>
+      <source>Emergency contacts</source>
+      <translation>紧急联系人</translation>
+    </message>
+    <message>
+      <source>Empty nest</source>
+      <translation>空巢</translation>
+    </message>
+    <message>
+      <source>Every resident aged 60 or over appears here by themselves; moved-out and deceased elders leave the list.</source>
+      <translation>年满60周岁的村民自动列入名册；迁出和已故的老人自动移出，历史记录保留。</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>探访情况</translation>
+    </message>
+    <message>
+      <source>Follow-up closed</source>
+      <translation>跟进已办结</translation>
+    </message>
+    <message>
+      <source>Follow-up closed.</source>
+      <translation>跟进事项已办结。</translation>
+    </message>
+    <message>
+      <source>Follow-up needed</source>
+      <translation>需要跟进</translation>
+    </message>
+    <message>
+      <source>Follow-up open</source>
+      <translation>待跟进</translation>
+    </message>
+    <message>
+      <source>Health notes</source>
+      <translation>健康情况</translation>
+    </message>
+    <message>
+      <source>Home visits due</source>
+      <translation>待上门探访</translation>
+    </message>
+    <message>
+      <source>Lives alone</source>
+      <translation>独居</translation>
+    </message>
+    <message>
+      <source>Meal</source>
+      <translation>餐次</translation>
+    </message>
+    <message>
+      <source>Meal register</source>
+      <translation>助餐登记</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>方式</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>Monthly statements</source>
+      <translation>养老月报表</translation>
+    </message>
+    <message>
+      <source>Name or end of ID number</source>
+      <translation>姓名或身份证尾号</translation>
+    </message>
+    <message>
+      <source>Newly qualifying for the old-age allowance in</source>
+      <translation>本月新增高龄津贴人员：</translation>
+    </message>
+    <message>
+      <source>Not yet checked this year</source>
+      <translation>本年度尚未认证</translation>
+    </message>
+    <message>
+      <source>One per line: name relation phone</source>
+      <translation>每行一人：姓名 关系 电话</translation>
+    </message>
+    <message>
+      <source>Open (Enter)</source>
+      <translation>打开（回车）</translation>
+    </message>
+    <message>
+      <source>Open follow-ups (they stay here until closed)</source>
+      <translation>待跟进事项（办结前一直保留）</translation>
+    </message>
+    <message>
+      <source>Partly disabled</source>
+      <translation>半失能</translation>
+    </message>
+    <message>
+      <source>Pension check and old-age allowance</source>
+      <translation>养老金资格认证与高龄津贴</translation>
+    </message>
+    <message>
+      <source>Print file card</source>
+      <translation>打印档案卡</translation>
+    </message>
+    <message>
+      <source>Print meal statement</source>
+      <translation>打印助餐结算表</translation>
+    </message>
+    <message>
+      <source>Print visit sheet</source>
+      <translation>打印探访登记表</translation>
+    </message>
+    <message>
+      <source>Profile saved.</source>
+      <translation>档案已保存。</translation>
+    </message>
+    <message>
+      <source>Proxy application {number} started for {name}.</source>
+      <translation>已为{name}发起代办申请，受理编号 {number}。</translation>
+    </message>
+    <message>
+      <source>Record a home visit</source>
+      <translation>登记上门探访</translation>
+    </message>
+    <message>
+      <source>Record check (Ctrl+S)</source>
+      <translation>登记认证（Ctrl+S）</translation>
+    </message>
+    <message>
+      <source>Record visit (Ctrl+S)</source>
+      <translation>保存探访（Ctrl+S）</translation>
+    </message>
+    <message>
+      <source>Register ticked meals (Ctrl+Enter)</source>
+      <translation>登记已勾选用餐（Ctrl+Enter）</translation>
+    </message>
+    <message>
+      <source>Save profile</source>
+      <translation>保存档案</translation>
+    </message>
+    <message>
+      <source>Space: ate · D: delivered · Ctrl+Enter: register</source>
+      <translation>空格：已用餐 · D：送餐 · Ctrl+Enter：登记</translation>
+    </message>
+    <message>
+      <source>Start as proxy application</source>
+      <translation>发起代办申请</translation>
+    </message>
+    <message>
+      <source>Tick who ate first (Space).</source>
+      <translation>请先勾选用餐的老人（空格键）。</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Visit recorded.</source>
+      <translation>探访已登记。</translation>
+    </message>
+    <message>
+      <source>Visits and meals, newest first</source>
+      <translation>探访和用餐记录（最新在前）</translation>
+    </message>
+    <message>
+      <source>Voided</source>
+      <translation>已作废</translation>
+    </message>
+    <message>
+      <source>What was done</source>
+      <translation>处理结果</translation>
+    </message>
+    <message>
+      <source>What you found</source>
+      <translation>探访发现的情况</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>[delivered]</source>
+      <translation>[送餐]</translation>
+    </message>
+    <message>
+      <source>e.g. blood pressure 150/95</source>
+      <translation>例如：血压 150/95</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未探访</translation>
+    </message>
+    <message>
+      <source>no longer on the roster</source>
+      <translation>已不在名册中</translation>
+    </message>
+    <message>
+      <source>pays {paid}</source>
+      <translation>自付 {paid}</translation>
+    </message>
+    <message>
+      <source>registered</source>
+      <translation>已登记</translation>
+    </message>
+    <message>
+      <source>visit every {days} days</source>
+      <translation>每{days}天探访一次</translation>
+    </message>
+    <message>
+      <source>{age} years</source>
+      <translation>{age}岁</translation>
+    </message>
+    <message>
+      <source>{category}: {meals} meals, subsidy {subsidy}</source>
+      <translation>{category}：{meals}餐，补贴{subsidy}元</translation>
+    </message>
+    <message>
+      <source>{elders} elders, {meals} meals. Amount {amount}, subsidy {subsidy}, paid by elders {paid}.</source>
+      <translation>共{elders}位老人，{meals}餐；金额{amount}元，补贴{subsidy}元，个人自付{paid}元。</translation>
+    </message>
+    <message>
+      <source>{mode}, paid {paid} (subsidy {subsidy})</source>
+      <translation>{mode}，自付{paid}元（补贴{subsidy}元）</translation>
+    </message>
+    <message>
+      <source>{n} due now, {m} listed</source>
+      <translation>已到期{n}人，共列出{m}人</translation>
+    </message>
+    <message>
+      <source>{n} elders</source>
+      <translation>共{n}位老人</translation>
+    </message>
+    <message>
+      <source>{n} elders match; type more of the name or the ID number.</source>
+      <translation>有{n}位老人符合，请多输入几个字或身份证号。</translation>
+    </message>
+    <message>
+      <source>{n} elders not checked yet</source>
+      <translation>{n}位老人尚未认证</translation>
+    </message>
+    <message>
+      <source>{n} meals registered.</source>
+      <translation>已登记{n}餐。</translation>
+    </message>
+    <message>
+      <source>{n} ticked, {paid} to collect; {m} already registered</source>
+      <translation>已勾选{n}人，应收{paid}元；已登记{m}人</translation>
+    </message>
   </context>
 </TS>

@@ -129,6 +129,10 @@ def register(sub: Any, common: Any) -> None:
     q.add_argument("--pdf", type=Path, required=True)
     q.set_defaults(handler=_visit_sheet)
 
+    q = esub.add_parser("demo", help="add demo elder-care records (elders, visits, meals, checks)")
+    common(q)
+    q.set_defaults(handler=_demo)
+
     q = esub.add_parser("rules", help="show the elder-care rules; --set KEY=JSON overrides one for this hall")
     common(q)
     q.add_argument("--set", dest="set_rule", default=None, help='e.g. visit_default_days=21 or meal_prices=\'{"lunch":"12","dinner":"10"}\'')
@@ -362,4 +366,12 @@ def _rules(ctx: Any) -> int:
         rules = eldercare_rules.get_rules(ctx.store)
     data = rules.as_json()
     ctx.out(data, lambda: json.dumps(data, ensure_ascii=False, indent=1))
+    return 0
+
+
+def _demo(ctx: Any) -> int:
+    from villagedesk.services.eldercare_demo import seed_eldercare_demo
+
+    n = seed_eldercare_demo(ctx.store, actor=ctx.actor)
+    ctx.out({"elders": n}, lambda: tr("EldercareCli", "Demo records added for {n} elders.").format(n=n))
     return 0

@@ -1,0 +1,112 @@
+"""What the elder-care pages share: a base page that runs writes, table views, dates, printing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
+
+from villagedesk.errors import DomainError
+from villagedesk.ui.errors import show_error, show_message
+from villagedesk.ui.forms import FormGrid
+from villagedesk.ui.modules import UiContext
+from villagedesk.ui.table_model import ROW_ROLE, BaseTableModel
+from villagedesk.ui.text import tr
+
+CTX = "EldercareUi"
+
+
+class EldercarePage(QWidget):
+    """Runs a write, shows a DomainError beside its field (or under the form), then refreshes."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.message = QLabel("")
+        self.message.setObjectName("formError")
+        self.message.setWordWrap(True)
+        self.note = QLabel("")
+        self.note.setObjectName("hint")
+        self.note.setWordWrap(True)
+
+    def attempt(self, fn: Callable[[], object], form: FormGrid | None = None, done: str = "") -> object | None:
+        self.message.setText("")
+        self.note.setText("")
+        if form is not None:
+            form.clear_errors()
+        try:
+            result = fn()
+        except DomainError as exc:
+            if form is None or not form.show_domain_error(exc):
+                self.message.setText(exc.message)
+            return None
+        except Exception as exc:  # noqa: BLE001 - logged by show_error's caller chain
+            show_error(self, exc)
+            return None
+        self.note.setText(done)
+        self.ctx.notify_changed("eldercare")
+        self.refresh()
+        return result
+
+    def refresh(self) -> None:  # overridden
+        pass
+
+
+def table_view(model: BaseTableModel, *, stretch: int = 1) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(True)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # Rows come in the service's order (most overdue, oldest, newest first): show no sort arrow.
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    return view
+
+
+def selected(view: QTableView) -> object | None:
+    index = view.currentIndex()
+    return view.model().data(index, ROW_ROLE) if index.isValid() else None
+
+
+def date_edit(day: dt.date, *, month_only: bool = False) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(not month_only)
+    edit.setDisplayFormat("yyyy-MM" if month_only else "yyyy-MM-dd")
+    return edit
+
+
+def date_of(edit: QDateEdit) -> dt.date:
+    d = edit.date()
+    return dt.date(d.year(), d.month(), d.day())
+
+
+def month_of(edit: QDateEdit) -> str:
+    return edit.date().toString("yyyy-MM")
+
+
+def save_and_print(ctx: UiContext, parent: QWidget, pdf: bytes, filename: str, warning: str = "") -> Path:
+    """Keep the PDF in the archive folder and hand it to the printer (or the viewer)."""
+    folder = Path(ctx.paths.archive) / "eldercare"  # type: ignore[attr-defined]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / filename
+    path.write_bytes(pdf)
+    if warning:
+        show_message(parent, tr("EldercareUi", "Before printing"), warning)
+    ctx.print_pdf(path)
+    return path
