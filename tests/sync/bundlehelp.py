@@ -16,7 +16,7 @@ from villagedesk.server.acks import create_hall_with_file, hall_by_code, make_ac
 from villagedesk.server.bundles import BundleOutcome, import_bundle
 from villagedesk.server.settings import utc_now
 from villagedesk.server.upcast import SchemaWindow
-from villagedesk.sync import signing
+from villagedesk.sync import bundle, signing
 from villagedesk.sync.bundle_ack import apply_ack
 from villagedesk.sync.bundle_export import export_bundle
 from villagedesk.sync.enroll_file import enroll_from_file
@@ -90,7 +90,7 @@ def rezip(parts: dict[str, bytes]) -> bytes:
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, body in parts.items():
             zf.writestr(name, body)
-    return buf.getvalue()
+    return bundle.seal(buf.getvalue())
 
 
 def resign(parts: dict[str, bytes], key: Any, **manifest_changes: Any) -> bytes:

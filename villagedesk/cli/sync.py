@@ -65,7 +65,7 @@ def _enroll(ctx: Any) -> int:
 
         return enroll_file(ctx)
     if not a.server or not a.code:
-        raise DomainError(tr("sync", "Give --server and --code (or --file with an enrollment file)."))
+        raise DomainError(tr("usb", "Give --server and --code (or --file with an enrollment file)."))
     res = enroll(ctx.store, server_url=a.server, code=a.code, device_name=a.device_name, force=a.force)
     ctx.out(res, tr("sync", "Enrolled as hall {code} ({name}).").format(code=res["hall_code"], name=res["hall_name"]))
     return 0

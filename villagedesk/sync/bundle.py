@@ -35,6 +35,8 @@ OPS = "ops.jsonl"
 ACK = "ack.json"
 MAX_MEMBER_BYTES = 512 * 1024 * 1024  # a zip bomb stops here
 MAX_MANIFEST_BYTES = 1024 * 1024
+SEAL_PREFIX = b"vdsha256:"  # the zip comment: sha256 of every byte of the file before the digest
+_SEAL_LEN = len(SEAL_PREFIX) + 64
 
 
 class BundleError(Exception):
@@ -74,7 +76,28 @@ def pack(kind: str, fields: dict[str, Any], members: dict[str, bytes], key: Ed25
         for name, data in members.items():
             zf.writestr(name, data)
         zf.writestr(SIGNATURE, signing.sign_bytes(key, manifest_bytes).encode("ascii"))
-    return buf.getvalue()
+        zf.comment = SEAL_PREFIX + b"0" * 64
+    return seal(buf.getvalue())
+
+
+def seal(data: bytes) -> bytes:
+    """Fill the zip comment with the sha256 of all bytes before the digest, so that a change
+    of any single byte (zip headers included) is caught, not only changes of the content."""
+    if not data.endswith(SEAL_PREFIX + b"0" * 64):
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            zf.comment  # noqa: B018 - a zip made without a seal placeholder
+        buf = io.BytesIO(data)
+        with zipfile.ZipFile(buf, "a") as zf:
+            zf.comment = SEAL_PREFIX + b"0" * 64
+        data = buf.getvalue()
+    return data[:-64] + sha256(data[:-64]).encode("ascii")
+
+
+def _check_seal(data: bytes, comment: bytes) -> None:
+    if len(comment) != _SEAL_LEN or not comment.startswith(SEAL_PREFIX) or not data.endswith(comment):
+        raise _damaged()
+    if sha256(data[:-64]).encode("ascii") != comment[-64:]:
+        raise _damaged()
 
 
 def _damaged() -> BundleError:
@@ -116,6 +139,7 @@ def unpack(data: bytes, *, expected_kind: str | None = None) -> Envelope:
             raise BundleError("not_a_bundle", tr("usb", "This is not a VillageDesk bundle file.")) from exc
         raise _damaged() from exc
     with zf:
+        _check_seal(data, zf.comment)
         infos = {i.filename: i for i in zf.infolist()}
         if len(infos) != len(zf.infolist()) or MANIFEST not in infos or SIGNATURE not in infos:
             raise BundleError("not_a_bundle", tr("usb", "This is not a VillageDesk bundle file."))

@@ -1,0 +1,167 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>usb</name>
+    <message>
+      <source>Give --server and --code (or --file with an enrollment file).</source>
+      <translation>请提供 --server 和 --code（没有网络时用 --file 指定登记文件）。</translation>
+    </message>
+    <message>
+      <source>This acknowledgement was already imported; nothing changed.</source>
+      <translation>这份回执已经导入过，没有任何改动。</translation>
+    </message>
+    <message>
+      <source>Enrolled as hall {code} ({name}) from the enrollment file. Export a bundle and take it to the township.</source>
+      <translation>已用登记文件登记为服务中心 {code}（{name}）。请导出数据包并带到乡镇上传。</translation>
+    </message>
+    <message>
+      <source>Wrote {operations} operations to {file}. Take the USB stick to the township.</source>
+      <translation>已把 {operations} 条记录写入 {file}。请把U盘带到乡镇上传。</translation>
+    </message>
+    <message>
+      <source>Acknowledged {acknowledged} operations, {rejected} rejected, {reference_changes} county updates applied; {pending} still waiting.</source>
+      <translation>县里已确认 {acknowledged} 条记录，退回 {rejected} 条，已更新县里下发的资料 {reference_changes} 条；还有 {pending} 条待上传。</translation>
+    </message>
+    <message>
+      <source>The bundle's description does not match its content; it cannot be used. Export it again at the hall.</source>
+      <translation>数据包的说明与内容不一致，不能使用。请在服务中心重新导出。</translation>
+    </message>
+    <message>
+      <source>This bundle comes from a PC that is not enrolled with this county server. Check that the hall uses the enrollment file of this county.</source>
+      <translation>这个数据包来自未在本县服务器登记的电脑。请确认服务中心使用的是本县发放的登记文件。</translation>
+    </message>
+    <message>
+      <source>The enrollment in this bundle was already used by another PC. Ask the county for a new enrollment file.</source>
+      <translation>这个数据包里的登记信息已被另一台电脑用过。请向县里申请新的登记文件。</translation>
+    </message>
+    <message>
+      <source>The enrollment in this bundle has expired. Ask the county for a new enrollment file, enroll the hall PC again and export again.</source>
+      <translation>这个数据包里的登记信息已过期。请向县里申请新的登记文件，重新登记服务中心电脑后再导出。</translation>
+    </message>
+    <message>
+      <source>Everything in this bundle was already received; nothing was added twice.</source>
+      <translation>这个数据包的内容以前已经收到过，没有重复录入。</translation>
+    </message>
+    <message>
+      <source>{n} operations come from a newer program than this server. The bundle is kept and imported when the county server is upgraded.</source>
+      <translation>有 {n} 条记录来自比县服务器更新的程序版本。数据包已妥善保存，县服务器升级后会自动导入。</translation>
+    </message>
+    <message>
+      <source>This bundle claims to belong to another hall than the PC that made it (enrolled for {code}). It cannot be used.</source>
+      <translation>这个数据包声称属于别的服务中心，但生成它的电脑登记在 {code}。不能使用。</translation>
+    </message>
+    <message>
+      <source>This bundle holds records of another hall. It cannot be used.</source>
+      <translation>这个数据包里有其他服务中心的记录，不能使用。</translation>
+    </message>
+    <message>
+      <source>Operation {seq} in this bundle was already received with different content. The bundle was not imported; tell the county.</source>
+      <translation>数据包中第 {seq} 条记录以前收到过，但内容不同。整个数据包没有导入，请告知县里。</translation>
+    </message>
+    <message>
+      <source>A user name is 1 to 40 characters, without "|".</source>
+      <translation>用户名为 1 到 40 个字符，不能含“|”。</translation>
+    </message>
+    <message>
+      <source>A password needs at least 6 characters.</source>
+      <translation>密码至少需要 6 个字符。</translation>
+    </message>
+    <message>
+      <source>The file is incomplete or damaged (perhaps the USB stick was pulled out while copying). Export it again at the hall.</source>
+      <translation>文件不完整或已损坏（可能拷贝时U盘被拔出）。请在服务中心重新导出。</translation>
+    </message>
+    <message>
+      <source>The file's content was changed after the hall PC made it. It cannot be used; export it again at the hall.</source>
+      <translation>文件内容在服务中心电脑生成后被改动过，不能使用。请在服务中心重新导出。</translation>
+    </message>
+    <message>
+      <source>The file's signature does not match the hall PC it claims to come from. It was changed or made elsewhere; it cannot be used.</source>
+      <translation>文件的签名与它声称的服务中心电脑不符：文件被改动过或来自别处，不能使用。</translation>
+    </message>
+    <message>
+      <source>This is not a VillageDesk bundle file.</source>
+      <translation>这不是村务通数据包文件。</translation>
+    </message>
+    <message>
+      <source>This file was made by a newer VillageDesk. Upgrade the county server first; keep the file.</source>
+      <translation>这个文件由更新版本的村务通生成。请先升级县服务器，并保留好此文件。</translation>
+    </message>
+    <message>
+      <source>This is a bundle from a hall, not an acknowledgement. Upload it at the township.</source>
+      <translation>这是服务中心导出的数据包，不是回执。请在乡镇上传。</translation>
+    </message>
+    <message>
+      <source>This is an acknowledgement file for a hall, not a bundle from a hall. Take it back to the hall PC.</source>
+      <translation>这是发给服务中心的回执文件，不是服务中心的数据包。请带回服务中心电脑导入。</translation>
+    </message>
+    <message>
+      <source>This acknowledgement is not signed by the county server this PC is enrolled with. It was changed or comes from elsewhere; nothing was changed.</source>
+      <translation>这份回执不是本机登记的县服务器签发的：文件被改动过或来自别处。本机没有任何改动。</translation>
+    </message>
+    <message>
+      <source>This acknowledgement has expired. Take a new bundle to the township and bring back its acknowledgement.</source>
+      <translation>这份回执已过期。请重新导出数据包带到乡镇，再带回新的回执。</translation>
+    </message>
+    <message>
+      <source>The county has not received any bundle from this PC yet, so this acknowledgement does not concern it. Nothing was changed.</source>
+      <translation>县里还没有收到过本机的数据包，这份回执与本机无关。本机没有任何改动。</translation>
+    </message>
+    <message>
+      <source>The acknowledgement file is damaged. Ask the township for a new one.</source>
+      <translation>回执文件已损坏。请向乡镇重新索取。</translation>
+    </message>
+    <message>
+      <source>This acknowledgement is older than one already imported here. Nothing was changed; use the newest acknowledgement.</source>
+      <translation>这份回执比本机已导入的回执旧。本机没有任何改动，请使用最新的回执。</translation>
+    </message>
+    <message>
+      <source>This acknowledgement is for another hall ({code}). Nothing was changed.</source>
+      <translation>这份回执属于其他服务中心（{code}）。本机没有任何改动。</translation>
+    </message>
+    <message>
+      <source>Cannot read the file {path}. Is the USB stick plugged in?</source>
+      <translation>无法读取文件 {path}。U盘插好了吗？</translation>
+    </message>
+    <message>
+      <source>This acknowledgement claims {n} operations, but this PC has only made {m}. It does not belong to this PC's data; nothing was changed.</source>
+      <translation>这份回执声称已收到 {n} 条记录，但本机只产生过 {m} 条。它与本机数据不符，本机没有任何改动。</translation>
+    </message>
+    <message>
+      <source>The USB stick is full. Delete old files from it or use another stick, then export again. Nothing at the hall was changed.</source>
+      <translation>U盘已满。请删除U盘上的旧文件或换一个U盘，再重新导出。本机数据没有任何改动。</translation>
+    </message>
+    <message>
+      <source>Could not write to the USB stick ({detail}). Was it pulled out? Plug it in again and export again. Nothing at the hall was changed.</source>
+      <translation>无法写入U盘（{detail}）。U盘是否被拔出？请重新插好后再导出。本机数据没有任何改动。</translation>
+    </message>
+    <message>
+      <source>The file read back from the USB stick is not what was written; the stick may be faulty. Try another stick.</source>
+      <translation>从U盘读回的文件与写入的不一致，U盘可能有故障。请换一个U盘。</translation>
+    </message>
+    <message>
+      <source>The folder {path} does not exist. Is the USB stick plugged in?</source>
+      <translation>文件夹 {path} 不存在。U盘插好了吗？</translation>
+    </message>
+    <message>
+      <source>This is not a valid enrollment file (it is damaged or was changed). Ask the county for a new one.</source>
+      <translation>这不是有效的登记文件（已损坏或被改动过）。请向县里重新索取。</translation>
+    </message>
+    <message>
+      <source>This enrollment file has expired. Ask the county for a new one.</source>
+      <translation>这个登记文件已过期。请向县里重新索取。</translation>
+    </message>
+    <message>
+      <source>This PC is already enrolled with the county server.</source>
+      <translation>本机已经在县服务器登记过。</translation>
+    </message>
+    <message>
+      <source>This PC has already sent records to the county server; it cannot enroll again as a new device.</source>
+      <translation>本机已向县服务器发送过记录，不能再作为新设备登记。</translation>
+    </message>
+    <message>
+      <source>Cannot read the enrollment file {path}.</source>
+      <translation>无法读取登记文件 {path}。</translation>
+    </message>
+  </context>
+</TS>
