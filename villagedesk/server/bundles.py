@@ -83,6 +83,10 @@ def _parse(data: bytes) -> tuple[bundle.Envelope, list[dict[str, Any]]]:
     return env, ops
 
 
+def _used() -> _Reject:
+    return _Reject("enrollment_used", tr("usb", "The enrollment in this bundle was already used by another PC. Ask the county for a new enrollment file."))
+
+
 def _enroll_device(s: Session, env: bundle.Envelope, now: datetime) -> Device:
     """The device's first bundle: its public key, accepted only beside the one-time secret."""
     man = env.manifest
@@ -93,7 +97,7 @@ def _enroll_device(s: Session, env: bundle.Envelope, now: datetime) -> Device:
     if enr is None or enr.device_id != man["device_id"] or enr.hall_id != man["hall_id"]:
         raise _Reject("foreign", tr("usb", "This bundle comes from a PC that is not enrolled with this county server. Check that the hall uses the enrollment file of this county."))
     if enr.used_at is not None:
-        raise _Reject("enrollment_used", tr("usb", "The enrollment in this bundle was already used by another PC. Ask the county for a new enrollment file."))
+        raise _used()
     if _aware(enr.expires_at) < now:
         raise _Reject("enrollment_expired", tr("usb", "The enrollment in this bundle has expired. Ask the county for a new enrollment file, enroll the hall PC again and export again."))
     try:
@@ -125,6 +129,8 @@ def _import(
     if dev is None:
         dev = _enroll_device(s, env, now)
     elif not env.verify(dev.public_key):
+        if isinstance(man.get("enrollment"), dict):  # the same enrollment file used on a second PC
+            raise _used()
         raise bundle.bad_signature()
     hall = s.get(Hall, dev.hall_id)
     assert hall is not None
