@@ -53,16 +53,17 @@ def test_notices_and_staff_arrive_with_cursor_and_tombstones(hall) -> None:
     assert_exactly_once(hall.store, hall.server.sdb.engine)
 
 
-def test_changes_without_an_applier_wait_until_one_is_installed(sqlite_hall, monkeypatch) -> None:
+def test_changes_without_an_applier_wait_until_one_is_installed(sqlite_hall) -> None:
     hall = sqlite_hall
-    _publish(hall, {"entity": "service_item", "id": "s1", "data": {"name": "低保申请"}}, {"entity": "notice", "id": "n1", "data": {"title": "t"}})
-    summary = hall.pull()
+    _publish(hall, {"entity": "county_leaflet", "id": "s1", "data": {"name": "低保申请"}}, {"entity": "notice", "id": "n1", "data": {"title": "t"}})
+    appliers = DEFAULT_APPLIERS.copy()
+    summary = hall.pull(appliers=appliers)
     assert (summary.applied, summary.parked) == (1, 1)
     with hall.store.read() as s:
         assert s.get(SyncInbox, 1) is not None
     seen = []
-    monkeypatch.setitem(DEFAULT_APPLIERS._by_entity, "service_item", lambda s, c, ctx: seen.append(c.data["name"]))
-    assert hall.pull().applied == 1 and seen == ["低保申请"]
+    appliers.register("county_leaflet", lambda s, c, ctx: seen.append(c.data["name"]))
+    assert hall.pull(appliers=appliers).applied == 1 and seen == ["低保申请"]
     with hall.store.read() as s:
         assert s.exec(sa.select(SyncInbox)).first() is None
 

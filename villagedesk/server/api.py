@@ -117,7 +117,7 @@ async def push(request: Request) -> PushResponse:
     req: PushRequest = _parse(PushRequest, inflate(request, body, settings))
     if req.device_id != dev.id or req.hall_id != dev.hall_id:
         raise ApiError(403, "other_hall", tr("SyncServer", "This device may only write its own hall's data."))
-    ops = [op.model_dump(mode="json") for op in req.ops]
+    ops = [dict(op.__dict__) for op in req.ops]  # validated; plain JSON values already
     started = time.perf_counter()
 
     def work() -> PushResponse:

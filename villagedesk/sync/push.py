@@ -52,19 +52,24 @@ def _row_to_op(row: Any) -> dict[str, Any]:
 
 
 def next_batch(store: Store, *, after: int, max_ops: int = MAX_BATCH_OPS, max_bytes: int = MAX_BATCH_BYTES) -> list[dict[str, Any]]:
-    """Pending operations after ``after``, cut only between local transactions."""
+    """Pending operations after ``after``: whole local transactions, up to the limits.
+    Only a transaction that alone exceeds a batch is split."""
     with store.read() as s:
         rows = s.execute(
             text(f"SELECT {OP_COLUMNS} FROM outbox WHERE state = 'pending' AND seq > :after ORDER BY seq LIMIT :n"),
-            {"after": after, "n": max_ops * 4},
+            {"after": after, "n": max_ops + 1},
         ).all()
     batch: list[dict[str, Any]] = []
     size = 0
+    tx_start = 0
     for row in rows:
-        op = _row_to_op(row)
-        if batch and (len(batch) >= max_ops or size >= max_bytes) and op["txid"] != batch[-1]["txid"]:
-            break
-        batch.append(op)
+        if batch and row[1] != batch[-1]["txid"]:
+            tx_start = len(batch)
+            if len(batch) >= max_ops or size >= max_bytes:
+                return batch
+        if len(batch) >= max_ops or size >= max_bytes:
+            return batch[:tx_start] if tx_start > 0 else batch  # the open transaction goes next time
+        batch.append(_row_to_op(row))
         size += len(row[5] or "") + 200
     return batch
 
@@ -117,11 +122,15 @@ def _ack(store: Store, sent: list[dict[str, Any]], resp: PushResponse, summary: 
             conn.execute(text("UPDATE outbox SET state = 'rejected', sent_at = :at, reject_reason = :reason WHERE seq = :seq"), rejected)
         st = get_state(s)
         assert st is not None
-        resent = _mark_resend(s, st, resp.epoch, resp.high_water)
-        summary.resent += resent
-        went_back = resent > 0
+        # A new epoch is certain from one reply. A restore of the same database is caught
+        # by the device-state check that starts every push.
+        went_back = resp.epoch != st.epoch
+        if went_back:
+            summary.resent += _mark_resend(s, st, resp.epoch, resp.high_water)
+            st.acked_high_water = resp.high_water
+        else:
+            st.acked_high_water = max(st.acked_high_water, resp.high_water)
         st.epoch = resp.epoch
-        st.acked_high_water = resp.high_water
         st.server_schema_max = resp.schema_rev_max
         st.later_count = later
         s.add(st)
@@ -133,7 +142,10 @@ def _ack(store: Store, sent: list[dict[str, Any]], resp: PushResponse, summary: 
     return went_back
 
 
-def push(store: Store, client: SyncClient, *, hooks: PushHooks | None = None, max_ops: int = MAX_BATCH_OPS, max_bytes: int = MAX_BATCH_BYTES) -> PushSummary:
+def push(
+    store: Store, client: SyncClient, *, hooks: PushHooks | None = None, max_ops: int = MAX_BATCH_OPS,
+    max_bytes: int = MAX_BATCH_BYTES,
+) -> PushSummary:
     """Send everything pending. Raises SyncUnavailable/SyncRefused; what was acknowledged
     before a failure stays acknowledged, the rest stays pending."""
     hooks = hooks or PushHooks()
@@ -147,22 +159,20 @@ def _push(store: Store, client: SyncClient, hooks: PushHooks, max_ops: int, max_
     state = client.device_state()
     summary = PushSummary(high_water=state.high_water)
     summary.resent = reconcile(store, epoch=state.epoch, high_water=state.high_water)
+    with store.read() as s:
+        c = counts(s)
+    # One batch at a time, in seq order: if a batch fails, nothing after it reaches the
+    # server, so an update never arrives before the insert it depends on.
     after = 0
     while True:
         batch = next_batch(store, after=after, max_ops=max_ops, max_bytes=max_bytes)
         if not batch:
-            break
-        with store.read() as s:
-            c = counts(s)
-        body = {
-            "hall_id": ident.hall_id, "device_id": ident.device_id, "ops": batch,
-            "client_state": ClientState(pending=c["pending"], rejected=c["rejected"], conflicts=c["conflicts"], last_seq=c["last_seq"]).model_dump(),
-        }
-        resp = client.push(body)
+            return summary
+        report = ClientState(pending=max(c["pending"] - summary.sent, 0), rejected=c["rejected"], conflicts=c["conflicts"], last_seq=c["last_seq"])
+        resp = client.push({"hall_id": ident.hall_id, "device_id": ident.device_id, "ops": batch, "client_state": report.model_dump()})
         if sorted(r.seq for r in resp.results) != [op["seq"] for op in batch]:
             raise SyncUnavailable("the server's answer does not match the operations sent")
         if hooks.after_reply:
             hooks.after_reply(resp)
         went_back = _ack(store, batch, resp, summary)
         after = 0 if went_back else batch[-1]["seq"]
-    return summary
