@@ -163,5 +163,137 @@
       <source>Cannot read the enrollment file {path}.</source>
       <translation>无法读取登记文件 {path}。</translation>
     </message>
+    <message>
+      <source>Sign in as township staff first.</source>
+      <translation>请先以乡镇工作人员身份登录。</translation>
+    </message>
+    <message>
+      <source>Wrong user name or password.</source>
+      <translation>用户名或密码不正确。</translation>
+    </message>
+    <message>
+      <source>Township: upload hall data</source>
+      <translation>乡镇：上传服务中心数据</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>已接收</translation>
+    </message>
+    <message>
+      <source>Already received</source>
+      <translation>重复（以前已收到）</translation>
+    </message>
+    <message>
+      <source>Kept until the server is upgraded</source>
+      <translation>已暂存，待服务器升级后导入</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>拒收</translation>
+    </message>
+    <message>
+      <source>Uploading…</source>
+      <translation>正在上传…</translation>
+    </message>
+    <message>
+      <source>Upload failed; try again.</source>
+      <translation>上传失败，请再试一次。</translation>
+    </message>
+    <message>
+      <source>Download the acknowledgement</source>
+      <translation>下载回执</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>无法识别</translation>
+    </message>
+    <message>
+      <source>1. Plug in the USB stick the hall brought.</source>
+      <translation>第一步：插入服务中心带来的U盘。</translation>
+    </message>
+    <message>
+      <source>2. Drag the files ending in .vdbundle into the box below, or click "Choose files". Several at once are fine.</source>
+      <translation>第二步：把以 .vdbundle 结尾的文件拖到下面的框里，或点“选择文件”。可以一次选多个。</translation>
+    </message>
+    <message>
+      <source>3. Click "Upload" and read the result for each file.</source>
+      <translation>第三步：点“上传”，查看每个文件的结果。</translation>
+    </message>
+    <message>
+      <source>4. Download the acknowledgement for each hall and save it on the same USB stick. The hall imports it on its PC.</source>
+      <translation>第四步：为每个服务中心下载回执，存到同一个U盘上，由服务中心在本村电脑上导入。</translation>
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation>退出登录</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Hall</source>
+      <translation>服务中心</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>Duplicates</source>
+      <translation>重复</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Bundles accepted</source>
+      <translation>已接收的数据包</translation>
+    </message>
+    <message>
+      <source>Rejected bundles</source>
+      <translation>拒收的数据包</translation>
+    </message>
+    <message>
+      <source>Acknowledgement</source>
+      <translation>回执</translation>
+    </message>
+    <message>
+      <source>Drop bundle files here</source>
+      <translation>把数据包文件拖到这里</translation>
+    </message>
+    <message>
+      <source>Upload</source>
+      <translation>上传</translation>
+    </message>
+    <message>
+      <source>Result per file</source>
+      <translation>每个文件的结果</translation>
+    </message>
+    <message>
+      <source>Result per hall</source>
+      <translation>每个服务中心的结果</translation>
+    </message>
+    <message>
+      <source>Signed in as {user}</source>
+      <translation>当前用户：{user}</translation>
+    </message>
   </context>
 </TS>

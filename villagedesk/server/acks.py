@@ -91,7 +91,7 @@ def make_ack(session: Session, *, hall_id: str, now: datetime, valid_days: int =
 
 
 def ack_file_name(fields: dict[str, Any]) -> str:
-    code = "".join(ch for ch in fields["hall_code"] if ch.isalnum() or ch in "-_") or "hall"
+    code = "".join(ch for ch in fields["hall_code"] if ch.isascii() and (ch.isalnum() or ch in "-_")) or "hall"
     return f"{code}-ack-{fields['created_at'][:10].replace('-', '')}{bundle.ACK_SUFFIX}"
 
 

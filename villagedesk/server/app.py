@@ -66,6 +66,9 @@ def create_app(
 
     app.include_router(api_router)
     app.include_router(pages_router)
+    from villagedesk.server.township import router as township_router  # USB bundles (issue 8)
+
+    app.include_router(township_router)
     return app
 
 

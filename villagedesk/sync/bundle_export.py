@@ -62,7 +62,7 @@ def build_bundle(store: Store) -> tuple[bytes, dict[str, Any]]:
 
 def file_name(manifest: dict[str, Any]) -> str:
     day = manifest["created_at"][:10].replace("-", "")
-    code = "".join(ch for ch in manifest["hall_code"] if ch.isalnum() or ch in "-_") or "hall"
+    code = "".join(ch for ch in manifest["hall_code"] if ch.isascii() and (ch.isalnum() or ch in "-_")) or "hall"
     return f"{code}-{day}-{manifest['seq_from']}-{manifest['seq_to']}-{manifest['bundle_id'][:8]}{bundle.BUNDLE_SUFFIX}"
 
 
