@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import time
 
@@ -62,13 +63,16 @@ def seed_eldercare(store) -> None:
     marker.touch()
 
 
-def timed(fn) -> tuple[list[float], object]:
-    times, result = [], None
+def timed(fn) -> tuple[list[float], list[float], object]:
+    """Wall-clock and CPU milliseconds per call. On a shared, busy machine the CPU time shows
+    what the code costs; the wall time also counts waiting for a core."""
+    times, cpu, result = [], [], None
     for _ in range(RUNS):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         result = fn()
         times.append((time.perf_counter() - started) * 1000)
-    return times, result
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return times, cpu, result
 
 
 def main() -> None:
@@ -90,13 +94,16 @@ def main() -> None:
         "meal register": lambda: meal_register(store),
     }
     for name, fn in cases.items():
-        times, result = timed(fn)
+        times, cpu, result = timed(fn)
         p50, p95, top = percentiles(times)
+        c50, c95, _ = percentiles(cpu)
         if name in ("roster (all elders)", "due list"):
             worst = max(worst, p95)
-        print(f"  {name:22s} {len(result):6,d} rows   p50 {p50:6.1f} ms   p95 {p95:6.1f} ms   max {top:6.1f} ms")
-    print(f"worst p95 of roster and due list {worst:.1f} ms (budget {BUDGET_MS:.0f} ms): "
-          f"{'OK' if worst <= BUDGET_MS else 'OVER BUDGET'}")
+        print(f"  {name:22s} {len(result):6,d} rows   wall p50 {p50:6.1f} p95 {p95:6.1f} max {top:6.1f} ms"
+              f"   cpu p50 {c50:6.1f} p95 {c95:6.1f} ms")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"worst wall p95 of roster and due list {worst:.1f} ms (budget {BUDGET_MS:.0f} ms): "
+          f"{'OK' if worst <= BUDGET_MS else 'OVER BUDGET'}   (load average {load:.1f} on {os.cpu_count()} cores)")
     store.close()
 
 

@@ -84,7 +84,6 @@ class ElderRow:
     resident_id: str
     name: str
     id_number: str
-    sex: str
     birth_date: dt.date
     age: int
     flags: tuple[str, ...]
@@ -94,6 +93,12 @@ class ElderRow:
     phone: str
     meal_regular: bool
     status: str
+
+    @property
+    def sex(self) -> str:
+        """M or F, from the 17th character of the ID number (odd for men)."""
+        digit = self.id_number[16:17]
+        return ("M" if int(digit) % 2 else "F") if digit.isdigit() else ""
 
     @property
     def flag_labels(self) -> list[str]:
@@ -146,13 +151,14 @@ def row_to_elder(row: Any, today: dt.date, age_of: AgeOn | None = None) -> Elder
     birth_iso = birth.isoformat() if isinstance(birth, dt.date) else birth
     age = (age_of or AgeOn(today))(birth_iso)
     mask = row[11] | (16 if age >= 80 else 0)
-    return ElderRow(row[0], row[1], row[2], row[3], dt.date.fromisoformat(birth_iso), age,
+    return ElderRow(row[0], row[1], row[2], dt.date.fromisoformat(birth_iso), age,
                     FLAG_TUPLES[mask], row[7], row[8], row[9], row[5], bool(row[10]), row[6])
 
 
-_FAST_COLUMNS = ("r.id, r.name, r.id_number, r.sex, r.birth_date, r.phone, r.status, "
+# Fewest columns that make a row: every text value becomes a new Python string, per row.
+_FAST_COLUMNS = ("r.id, r.name, r.id_number, r.birth_date, r.phone, "
                  "r.lives_alone + 32 * (r.is_dibao OR r.is_tekun)")
-_NO_PROFILE = (0, "", "", 0, 0)
+NO_PROFILE = (0, "", "", 0, 0)
 
 
 def raw_connection(s: Session) -> Any:
@@ -189,11 +195,14 @@ def fetch_roster(s: Session, *, today: dt.date, roster_age: int, where: str = ""
                  include_inactive: bool = False) -> tuple[list[tuple[Any, ...]], dict[str, tuple[Any, ...]]]:
     """Resident rows of the roster on `today`, oldest first, and the profiles by resident id.
 
+    A row is (id, name, id_number, birth_date, phone, flag bits[, status with include_inactive]).
+
     The resident part is a range on the covering index ix_resident_elder_roster; profiles
     are merged from one scan instead of a probe per elder.
     """
     cutoff = born_on_or_before(today, roster_age)
-    sql = (f"SELECT {_FAST_COLUMNS} FROM resident r WHERE r.birth_date <= :cutoff "
+    sql = (f"SELECT {_FAST_COLUMNS}{', r.status' if include_inactive else ''} FROM resident r "
+           "WHERE r.birth_date <= :cutoff "
            + ("" if include_inactive else "AND r.status = 'active' ")
            + where + " ORDER BY r.birth_date")
     rows = raw_connection(s).execute(sql, {"cutoff": cutoff.isoformat(), **(params or {})}).fetchall()
@@ -209,9 +218,11 @@ def roster_rows(s: Session, *, today: dt.date, roster_age: int, where: str = "",
     out = []
     get = profiles.get
     for row in rows:
-        p = get(row[0], _NO_PROFILE)
+        p = get(row[0], NO_PROFILE)
         if carer is None or p[2] == carer:
-            out.append((*row[:7], p[0], p[1], p[2], p[3], row[7] | p[4]))
+            status = row[6] if len(row) > 6 else "active"
+            out.append((row[0], row[1], row[2], "", row[3], row[4], status, p[0], p[1], p[2], p[3],
+                        row[5] | p[4]))
     return out
 
 
@@ -228,8 +239,8 @@ def build_elders(rows: list[tuple[Any, ...]], profiles: dict[str, tuple[Any, ...
     out = []
     append = out.append
     for row in rows:
-        rid, name, id_number, sex, birth, phone, status, bits = row
-        p = get(rid, _NO_PROFILE)
+        rid, name, id_number, birth, phone, bits = row[:6]
+        p = get(rid, NO_PROFILE)
         if carer is not None and p[2] != carer:
             continue
         # '02-29' > '02-28': a 29 Feb birthday comes on 1 Mar in a common year.
@@ -239,8 +250,8 @@ def build_elders(rows: list[tuple[Any, ...]], profiles: dict[str, tuple[Any, ...
             continue
         if keep is not None and not keep(row, mask, p):
             continue
-        append(ElderRow(rid, name, id_number, sex, fromiso(birth), age, FLAG_TUPLES[mask],
-                        p[0], p[1], p[2], phone, p[3] == 1, status))
+        append(ElderRow(rid, name, id_number, fromiso(birth), age, FLAG_TUPLES[mask],
+                        p[0], p[1], p[2], phone, p[3] == 1, row[6] if len(row) > 6 else "active"))
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import text
@@ -17,8 +18,8 @@ from villagedesk.i18n import tr
 from villagedesk.services.auth import Actor, require
 from villagedesk.services.eldercare_roster import (
     FLAG_TUPLES,
+    NO_PROFILE,
     ElderRow,
-    build_elders,
     fetch_roster,
     no_gc,
     raw_connection,
@@ -152,38 +153,50 @@ def due_list(store: Store, *, today: dt.date | None = None, ahead_days: int = 0,
     """
     today = today or store.clock.today()
     limit = today + dt.timedelta(days=ahead_days)
-    with store.read() as s, no_gc():
+    with store.read() as s:
         rules = load_rules_in(s)
         start = _start_date(s)
         rows, profiles = fetch_roster(s, today=today, roster_age=rules.roster_age)
         last_visits = dict(raw_connection(s).execute(
             "SELECT resident_id, visit_date FROM elder_last_visit").fetchall())
-        # Due when the last visit is on or before limit - interval; compare ISO strings.
-        cut = [(limit - dt.timedelta(days=rules.visit_days(set(flags)))).isoformat()
-               for flags in FLAG_TUPLES]
-        first_due = {}  # never visited: due from the later of joining the roster and `start`
+    return _due_items(rows, profiles, last_visits, rules, start, today, limit, carer)
 
-        def is_due(row: Any, mask: int, _p: Any) -> bool:
-            last = last_visits.get(row[0])
-            if last is not None:
-                return last <= cut[mask]
-            due = max(start, birthday_at(dt.date.fromisoformat(row[4]), rules.roster_age))
-            first_due[row[0]] = due
-            return due <= limit
 
-        elders = build_elders(rows, profiles, today, carer=carer, keep=is_due)
-        every_of = {flags: rules.visit_days(set(flags)) for flags in FLAG_TUPLES}
-        items = []
-        for elder in elders:
-            last_iso = last_visits.get(elder.resident_id)
-            every = every_of[elder.flags]
+def _due_items(rows: list[Any], profiles: dict[str, Any], last_visits: dict[str, str], rules: Any,
+               start: dt.date, today: dt.date, limit: dt.date, carer: str | None) -> list[DueItem]:
+    """One pass over the roster rows; ElderRow and DueItem are built only for those due."""
+    every = [rules.visit_days(set(flags)) for flags in FLAG_TUPLES]
+    # Due when the last visit is on or before limit - interval: a comparison of ISO strings.
+    cut = [(limit - dt.timedelta(days=days)).isoformat() for days in every]
+    year, md = today.year, f"{today:%m-%d}"
+    fromiso, delta = dt.date.fromisoformat, dt.timedelta
+    get_profile, get_last = profiles.get, last_visits.get
+    items = []
+    append = items.append
+    with no_gc():
+        for row in rows:
+            rid, name, id_number, birth, phone, bits = row[:6]
+            p = get_profile(rid, NO_PROFILE)
+            if carer is not None and p[2] != carer:
+                continue
+            age = year - int(birth[:4]) - (birth[5:10] > md)
+            mask = bits | p[4] | (16 if age >= 80 else 0)
+            last_iso = get_last(rid)
             if last_iso is None:
-                last, due = None, first_due[elder.resident_id]
+                last = None
+                due = max(start, birthday_at(fromiso(birth), rules.roster_age))
+                if due > limit:
+                    continue
+            elif last_iso > cut[mask]:
+                continue
             else:
-                last = dt.date.fromisoformat(last_iso)
-                due = last + dt.timedelta(days=every)
-            items.append(DueItem(elder, last, every, due, (today - due).days))
-    items.sort(key=lambda i: (-i.days_overdue, i.elder.birth_date))
+                last = fromiso(last_iso)
+                due = last + delta(days=every[mask])
+            elder = ElderRow(rid, name, id_number, fromiso(birth), age, FLAG_TUPLES[mask], p[0], p[1], p[2],
+                             phone, p[3] == 1, "active")
+            append(DueItem(elder, last, every[mask], due, (today - due).days))
+    # Rows come oldest first and the sort is stable: the oldest lead among equally overdue.
+    items.sort(key=attrgetter("due_date"))
     return items
 
 
