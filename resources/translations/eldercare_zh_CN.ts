@@ -680,6 +680,10 @@
       <source>Visits due</source>
       <translation>待探访</translation>
     </message>
+    <message>
+      <source>Elder-care rules</source>
+      <translation>养老服务规则</translation>
+    </message>
   </context>
   <context>
     <name>EldercareUi</name>
@@ -1110,6 +1114,106 @@
     <message>
       <source>{n} ticked, {paid} to collect; {m} already registered</source>
       <translation>已勾选{n}人，应收{paid}元；已登记{m}人</translation>
+    </message>
+    <message>
+      <source>Back to the county defaults</source>
+      <translation>恢复县级默认规则</translation>
+    </message>
+    <message>
+      <source>Changed for this hall: {keys}</source>
+      <translation>本中心已调整：{keys}</translation>
+    </message>
+    <message>
+      <source>Choose the entry to void.</source>
+      <translation>请先选择要作废的记录。</translation>
+    </message>
+    <message>
+      <source>Elder-care rules of this hall</source>
+      <translation>本中心养老服务规则</translation>
+    </message>
+    <message>
+      <source>Entry voided.</source>
+      <translation>记录已作废。</translation>
+    </message>
+    <message>
+      <source>Everyone else: every</source>
+      <translation>其他老人：每</translation>
+    </message>
+    <message>
+      <source>From age</source>
+      <translation>年满</translation>
+    </message>
+    <message>
+      <source>Home visits: the shortest matching interval applies</source>
+      <translation>上门探访频次（符合多项时取最短）</translation>
+    </message>
+    <message>
+      <source>Meals (yuan)</source>
+      <translation>助餐（元）</translation>
+    </message>
+    <message>
+      <source>Old-age allowance (age 0: no tier)</source>
+      <translation>高龄津贴（年龄填0表示不设此档）</translation>
+    </message>
+    <message>
+      <source>Price of {meal}</source>
+      <translation>{meal}价格</translation>
+    </message>
+    <message>
+      <source>Rules saved.</source>
+      <translation>规则已保存。</translation>
+    </message>
+    <message>
+      <source>Save rules</source>
+      <translation>保存规则</translation>
+    </message>
+    <message>
+      <source>Subsidy per meal: {category}</source>
+      <translation>每餐补贴：{category}</translation>
+    </message>
+    <message>
+      <source>The county defaults apply again.</source>
+      <translation>已恢复县级默认规则。</translation>
+    </message>
+    <message>
+      <source>Void the selected entry (typed by mistake)</source>
+      <translation>作废所选记录（录错时使用）</translation>
+    </message>
+    <message>
+      <source>days</source>
+      <translation>天一次</translation>
+    </message>
+    <message>
+      <source>days (0: no rule)</source>
+      <translation>天一次（0表示不单独规定）</translation>
+    </message>
+    <message>
+      <source>yuan a month</source>
+      <translation>元/月</translation>
+    </message>
+    <message>
+      <source>roster age</source>
+      <translation>入册年龄</translation>
+    </message>
+    <message>
+      <source>usual visit interval</source>
+      <translation>一般探访频次</translation>
+    </message>
+    <message>
+      <source>visit intervals by flag</source>
+      <translation>分类探访频次</translation>
+    </message>
+    <message>
+      <source>meal prices</source>
+      <translation>餐价</translation>
+    </message>
+    <message>
+      <source>meal subsidies</source>
+      <translation>助餐补贴</translation>
+    </message>
+    <message>
+      <source>old-age allowance</source>
+      <translation>高龄津贴</translation>
     </message>
   </context>
 </TS>

@@ -183,3 +183,40 @@ def test_home_cards_count_due_visits_and_follow_ups(ctx, demo) -> None:
     cards = {c.title: c.count for c in home_cards(ctx)}
     assert cards[tr("EldercareUi", "Elders due for a visit")] == len(eldercare_visits.due_list(demo)) > 0
     assert cards[tr("EldercareUi", "Open follow-ups")] == len(eldercare_visits.open_follow_ups(demo))
+
+
+def test_rules_page_saves_hall_overrides_and_refuses_bad_amounts(qtbot, ctx, demo) -> None:
+    from villagedesk.services.eldercare_rules import get_rules
+    from villagedesk.ui.eldercare.rules import RulesPage
+
+    page = RulesPage(ctx)
+    qtbot.addWidget(page)
+    page.save()  # nothing changed: nothing stored
+    assert get_rules(demo).overridden == frozenset()
+    page.flag_days["empty_nest"].setValue(10)
+    page.prices["lunch"].setText("13.5")
+    page.save()
+    rules = get_rules(demo)
+    assert rules.visit_days({"empty_nest"}) == 10 and rules.meal_price_fen["lunch"] == 1350
+    assert rules.overridden == {"visit_rules", "meal_prices"}
+    page.subsidies["other"].setText("1.005")
+    page.save()
+    assert page.message.text() and get_rules(demo).meal_subsidy_fen["other"] == 200
+    page.reset()
+    assert get_rules(demo).overridden == frozenset() and page.prices["lunch"].text() == "12.00"
+
+
+def test_a_mistaken_meal_is_voided_from_the_timeline(qtbot, ctx, demo) -> None:
+    from villagedesk.services.eldercare_roster import roster
+    from villagedesk.ui.eldercare.roster import ElderDetailPage
+
+    elder = next(e for e in roster(demo) if e.name == "陈建国")
+    before = eldercare_meals.meal_statement(demo, month="2026-03", resident_id=elder.resident_id).meals
+    page = ElderDetailPage(ctx)
+    qtbot.addWidget(page)
+    page.open_with(resident_id=elder.resident_id)
+    meal_row = next(i for i, r in enumerate(page.timeline.rows()) if r["kind"] == "meal")
+    page.timeline_view.selectRow(meal_row)
+    page.void_selected()
+    assert eldercare_meals.meal_statement(demo, month="2026-03", resident_id=elder.resident_id).meals == before - 1
+    assert tr("EldercareUi", "Voided") in [r["state"] for r in page.timeline.rows()]

@@ -54,6 +54,12 @@ def _pension(ctx: UiContext) -> QWidget:
     return PensionPage(ctx)
 
 
+def _rules(ctx: UiContext) -> QWidget:
+    from villagedesk.ui.eldercare.rules import RulesPage
+
+    return RulesPage(ctx)
+
+
 def home_cards(ctx: UiContext) -> list[HomeCard]:
     due = eldercare_visits.due_list(ctx.store)
     follow = eldercare_visits.open_follow_ups(ctx.store)
@@ -83,6 +89,7 @@ SPEC = register(ModuleSpec(
         PageSpec("eldercare.meals", QT_TRANSLATE_NOOP("nav", "Meal register"), _meals),
         PageSpec("eldercare.statements", QT_TRANSLATE_NOOP("nav", "Elder-care statements"), _statements),
         PageSpec("eldercare.pension", QT_TRANSLATE_NOOP("nav", "Pension check and allowance"), _pension),
+        PageSpec("eldercare.rules", QT_TRANSLATE_NOOP("nav", "Elder-care rules"), _rules),
         PageSpec("eldercare.detail", QT_TRANSLATE_NOOP("nav", "Elder"), _detail, in_nav=False),
     ],
     home_cards=home_cards,

@@ -19,8 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from villagedesk.services import eldercare_documents, eldercare_roster, eldercare_visits
-from villagedesk.services.eldercare_meals import meal_label, mode_label
+from villagedesk.services import (
+    eldercare_documents,
+    eldercare_meals,
+    eldercare_roster,
+    eldercare_visits,
+)
 from villagedesk.services.eldercare_rules import fmt_yuan
 from villagedesk.services.idcard import mask_id
 from villagedesk.ui.eldercare.common import (
@@ -143,9 +147,9 @@ def timeline_rows(detail: dict[str, Any]) -> list[_Row]:
                              detail=f"{e['visitor_name']}：{text}" if text else e["visitor_name"],
                              state=state, open=bool(e["follow_up_open"]), id=e["id"], kind="visit"))
         else:
-            rows.append(_Row(date=e["date"], what=meal_label(e["meal"]),
+            rows.append(_Row(date=e["date"], what=eldercare_meals.meal_label(e["meal"]),
                              detail=tr("EldercareUi", "{mode}, paid {paid} (subsidy {subsidy})").format(
-                                 mode=mode_label(e["mode"]), paid=fmt_yuan(e["paid_fen"]),
+                                 mode=eldercare_meals.mode_label(e["mode"]), paid=fmt_yuan(e["paid_fen"]),
                                  subsidy=fmt_yuan(e["subsidy_fen"])),
                              state=tr("EldercareUi", "Voided") if e["status"] == "voided" else "",
                              open=False, id=e["id"], kind="meal"))
@@ -244,6 +248,9 @@ class ElderDetailPage(EldercarePage):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(QLabel(tr("EldercareUi", "Visits and meals, newest first")))
         rl.addWidget(self.timeline_view, 1)
+        void = QPushButton(tr("EldercareUi", "Void the selected entry (typed by mistake)"))
+        void.clicked.connect(self.void_selected)
+        rl.addWidget(void)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
@@ -326,6 +333,24 @@ class ElderDetailPage(EldercarePage):
             self.findings.clear()
             self.health.clear()
             self.follow_up.setChecked(False)
+
+    def void_selected(self) -> None:
+        """A visit or meal typed by mistake is voided, never deleted; it stays in the timeline."""
+        row = selected(self.timeline_view)
+        if row is None:
+            self.message.setText(tr("EldercareUi", "Choose the entry to void."))
+            return
+        if row["state"] == tr("EldercareUi", "Voided"):  # type: ignore[index]
+            return
+        entry_id, kind = row["id"], row["kind"]  # type: ignore[index]
+
+        def void() -> None:
+            if kind == "visit":
+                eldercare_visits.void_visit(self.ctx.store, actor=self.ctx.actor, visit_id=entry_id)
+            else:
+                eldercare_meals.void_meal(self.ctx.store, actor=self.ctx.actor, meal_id=entry_id)
+
+        self.attempt(void, done=tr("EldercareUi", "Entry voided."))
 
     def print_card(self) -> None:
         if not self.resident_id:
