@@ -46,10 +46,11 @@ def free_port() -> int:
 @contextmanager
 def serve(db_url: str, *, workers: int = 1) -> Iterator[str]:
     port = free_port()
+    log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"vd-bench-server-{port}.log", "w+b")  # noqa: SIM115
     proc = subprocess.Popen(
         [EXE, "--db", db_url, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
          "--log-level", "warning", "--limit-concurrency", "500"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL, stderr=log,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -61,7 +62,8 @@ def serve(db_url: str, *, workers: int = 1) -> Iterator[str]:
             except httpx.HTTPError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("server did not start: " + (proc.stderr.read().decode() if proc.stderr else ""))
+                log.seek(0)
+                raise RuntimeError("server did not start: " + log.read().decode(errors="replace"))
             time.sleep(0.2)
         yield url
     finally:
@@ -70,6 +72,11 @@ def serve(db_url: str, *, workers: int = 1) -> Iterator[str]:
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        log.seek(0)
+        errors = [line for line in log.read().decode(errors="replace").splitlines() if '"level": "error"' in line]
+        if errors:
+            print(f"server logged {len(errors)} errors; first: {errors[0][:300]}", file=sys.stderr)
+        log.close()
 
 
 def halls_create(db_url: str, code: str, name: str = "") -> str:

@@ -32,13 +32,14 @@ def database_url(url: str | None = None) -> str:
     return url
 
 
-def make_engine(url: str | None = None, *, pool_size: int = 5) -> Engine:
+def make_engine(url: str | None = None, *, pool_size: int = 10) -> Engine:
     url = database_url(url)
     if url.startswith("sqlite"):
         engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         _sqlite_pragmas(engine)
         return engine
-    return sa.create_engine(url, pool_size=pool_size, max_overflow=10, pool_pre_ping=True)
+    # Up to 30 connections per worker: the thread pool runs up to 40 requests at once.
+    return sa.create_engine(url, pool_size=pool_size, max_overflow=20, pool_timeout=60, pool_pre_ping=True)
 
 
 def _sqlite_pragmas(engine: Engine) -> None:

@@ -189,8 +189,8 @@ def _insert_many(session: Session, table: sa.Table, rows: list[dict[str, Any]]) 
         conn.execute(table.insert(), rows)
         return
     cols = list(rows[0])
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    with cursor.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:
+    raw = conn.connection.driver_connection  # same connection, same transaction
+    with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:  # type: ignore[union-attr]
         for row in rows:
             copy.write_row([row[c] for c in cols])
 
