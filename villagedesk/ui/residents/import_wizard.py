@@ -26,16 +26,13 @@ from PySide6.QtWidgets import (
 
 from villagedesk.errors import DomainError
 from villagedesk.services import roster_import
-from villagedesk.services.roster_xlsx import (
+from villagedesk.services.roster_fields import (
     FIELD_SYNONYMS,
     REQUIRED_FIELDS,
-    RosterLayout,
-    RosterReport,
-    RowIssue,
-    detect_layout,
     field_label,
     kind_label,
 )
+from villagedesk.services.roster_xlsx import RosterLayout, RosterReport, RowIssue, detect_layout
 from villagedesk.ui.modules import QT_TRANSLATE_NOOP, UiContext
 from villagedesk.ui.table_model import BaseTableModel, Column
 from villagedesk.ui.table_view import RowTableView
