@@ -48,6 +48,16 @@ test: $(STAMP) system-deps translations
 bench: $(STAMP) translations
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) "$$b" || exit 1; done
 
+# The Linux one-dir bundle (PyInstaller) and the .deb, into dist/ (see docs/packaging.md).
+# Cached under build/packaging/<hash of the sources>: a second run with no changes is quick.
+DIST_STAMP := $(VENV)/.dist-stamp
+$(DIST_STAMP): pyproject.toml | $(STAMP)
+	$(PY) -m pip install -q -e ".[dev,dist]"
+	touch $@
+
+dist: $(DIST_STAMP) translations
+	$(PY) installer/build_linux.py --out dist
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check villagedesk tests bench tools
 
