@@ -1,0 +1,151 @@
+"""The main window: roles and navigation, shortcuts, staff management, settings, failures, screenshots."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from villagedesk.services import auth
+from villagedesk.ui.main_window import MainWindow
+
+
+def _window(qtbot, store, actor, settings, paths) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(store=store, actor=actor, settings=settings, paths=paths)
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "_quiet", True))
+    return win
+
+
+def _nav_keys(win: MainWindow) -> set[str]:
+    return set(win._nav_items)
+
+
+def test_each_role_sees_only_its_affairs(qtbot, store, actor, settings, paths) -> None:  # type: ignore[no-untyped-def]
+    auth.create_staff(store, actor=actor, name="李代办", role="proxy", password="clerk123")
+    clerk = auth.authenticate(store, name="李代办", password="clerk123")
+    admin_nav = _nav_keys(_window(qtbot, store, actor, settings, paths))
+    clerk_win = _window(qtbot, store, clerk, settings, paths)
+    clerk_nav = _nav_keys(clerk_win)
+    assert {"home", "residents", "staff"} <= admin_nav
+    assert "residents" in clerk_nav and "staff" not in clerk_nav
+    assert not any(k.startswith(("eldercare", "supply")) for k in clerk_nav)
+    assert clerk_nav < admin_nav
+    clerk_win.navigate("staff")  # not reachable by a shortcut or a link either
+    assert clerk_win.current_key == "home"
+
+
+def test_no_two_actions_share_a_shortcut(qtbot, store, actor, settings, paths) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, store, actor, settings, paths)
+    seen: dict[str, str] = {}
+    for action in win.actions():
+        key = action.shortcut().toString()
+        if key:
+            assert key not in seen, f"{key}: {seen[key]} and {action.text()}"
+            seen[key] = action.text()
+    assert {"Ctrl+F", "Ctrl+N", "Ctrl+L", "Ctrl+Q"} <= set(seen)
+    search = next(a for a in win.actions() if a.shortcut() == QKeySequence("Ctrl+F"))
+    assert "Ctrl+F" in search.toolTip()  # shortcuts are shown, not hidden
+
+
+def test_home_card_click_opens_its_list(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    card = next(c for c in window.home.cards if c.card.page_key == "residents")
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    assert window.current_key == "residents"
+    assert "XG0203" in window.hall_label.text() and "王管理" in window.staff_label.text()
+    assert window.db_label.text()
+
+
+def test_staff_management(qtbot, window, store) -> None:  # type: ignore[no-untyped-def]
+    from villagedesk.ui.staff.staff_page import StaffDialog
+
+    window.navigate("staff")
+    page = window.current_page()
+    qtmodel_rows = page.model.rowCount()
+    add = StaffDialog(window.ctx, "add", parent=page)
+    add.name.insert("张养老")
+    add.role.setCurrentIndex(add.role.findData("eldercare"))
+    add.password.insert("123")
+    add.submit()
+    assert add.form.error_text("password")  # too short: said beside the field
+    add.password.setText("care1234")
+    add.submit()
+    page.refresh()
+    assert page.model.rowCount() == qtmodel_rows + 1
+    row = next(i for i, s in enumerate(page.model.rows()) if s.name == "张养老")
+    page.table.select_row(row)
+    page.toggle_active()
+    assert not next(s for s in auth.list_staff(store) if s.name == "张养老").active
+    assert any(s.name == "张养老" for s in auth.list_staff(store))  # disabled, never deleted
+    staff = page.selected()
+    role = StaffDialog(window.ctx, "role", staff, page)
+    role.role.setCurrentIndex(role.role.findData("supply"))
+    role.submit()
+    password = StaffDialog(window.ctx, "password", staff, page)
+    password.password.insert("newpass99")
+    password.submit()
+    info = next(s for s in auth.list_staff(store) if s.name == "张养老")
+    assert info.role == "supply"
+
+
+def test_staff_model_passes_the_model_tester(qtmodeltester, store) -> None:  # type: ignore[no-untyped-def]
+    from villagedesk.ui.staff.staff_page import StaffTableModel
+
+    model = StaffTableModel()
+    model.set_rows(auth.list_staff(store))
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_an_unexpected_error_is_logged_and_told_calmly(qtbot, window, messages, paths, caplog,
+                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from villagedesk.ui import errors
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored afterwards
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    errors.install_excepthook(paths.log_file)
+    try:
+        raise ZeroDivisionError("boom")
+    except ZeroDivisionError:
+        with caplog.at_level(logging.ERROR):
+            sys.excepthook(*sys.exc_info())
+    assert "Traceback" in caplog.text or any(r.exc_info for r in caplog.records)
+    title, text = messages[-1]
+    assert str(paths.log_file) in text and "boom" not in text
+    assert window.isVisible()  # the app goes on
+    window.navigate("residents")
+    assert window.current_key == "residents"
+
+
+def test_font_size_setting_applies_to_the_whole_app(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from villagedesk.ui.appearance import apply_font_size, font_pixels
+
+    app = QApplication.instance()
+    apply_font_size(app, "xlarge")
+    try:
+        assert app.font().pixelSize() == font_pixels("xlarge") > font_pixels("standard")
+        assert f"font-size: {font_pixels('xlarge')}px" in app.styleSheet()
+    finally:
+        apply_font_size(app, "standard")
+        app.setStyleSheet("")
+
+
+def test_screenshot_of_a_page_from_the_command_line(tmp_path: Path) -> None:
+    data = tmp_path / "demo"
+    seed = subprocess.run([sys.executable, "-m", "villagedesk", "--data-dir", str(data), "demo", "seed",
+                           "--residents", "30"], capture_output=True, text=True, timeout=120)
+    assert seed.returncode == 0, seed.stderr
+    out = tmp_path / "residents.png"
+    shot = subprocess.run([sys.executable, "-m", "villagedesk", "--data-dir", str(data), "--demo-login",
+                           "--screenshot", str(out), "--page", "residents", "--size", "1366x768"],
+                          capture_output=True, text=True, timeout=120)
+    assert shot.returncode == 0, shot.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768)
