@@ -16,7 +16,7 @@ from villagedesk.i18n import tr
 log = logging.getLogger(__name__)
 
 # Each module defines register(subparsers, common) and sets `handler` defaults on its parsers.
-COMMAND_MODULES = ["setup", "db", "residents", "demo", "proxy", "eldercare", "supply", "sync"]
+COMMAND_MODULES = ["setup", "db", "residents", "demo", "proxy", "eldercare", "supply", "sync", "about"]
 
 
 class CliContext:
