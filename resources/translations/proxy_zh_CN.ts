@@ -425,6 +425,18 @@
       <source>No applications.</source>
       <translation>没有申请记录。</translation>
     </message>
+    <message>
+      <source>This is not a VillageDesk receipt code.</source>
+      <translation>这不是 VillageDesk 回执上的二维码内容。</translation>
+    </message>
+    <message>
+      <source>Genuine receipt of this hall: {number}</source>
+      <translation>本中心开具的真实回执：{number}</translation>
+    </message>
+    <message>
+      <source>NOT a receipt of this hall: {number}</source>
+      <translation>不是本中心开具的回执：{number}</translation>
+    </message>
   </context>
   <context>
     <name>nav</name>

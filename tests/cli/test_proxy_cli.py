@@ -112,3 +112,25 @@ def test_receipt_and_notice_pdfs(hall, capsys, clock, tmp_path) -> None:
     assert "张*明" in text and number in text
     code, _, err = run(capsys, hall, "proxy", "notice", "--month", "2026/3", "--pdf", str(notice), clock=clock)
     assert code != 0 and "2026-03" in err
+
+
+def test_verify_a_receipt_code(hall, capsys, clock) -> None:
+    from villagedesk.receipts import toolkit as tk
+    from villagedesk.services.auth import hall_info
+
+    run(capsys, hall, "residents", "add", "--name", "张三明", "--id", ID, clock=clock)
+    _, out, _ = run(capsys, hall, "proxy", "accept", "--resident", ID, "--service", "GA001", clock=clock)
+    number = out.strip()
+    from villagedesk.bootstrap import open_store
+    from villagedesk.config import Paths
+
+    store = open_store(Paths.default(hall), clock=clock)
+    try:
+        payload = tk.qr_payload(number, bytes.fromhex(hall_info(store).receipt_secret))
+    finally:
+        store.close()
+    code, out, _ = run(capsys, hall, "proxy", "verify", payload, "--json", clock=clock)
+    assert code == 0 and json.loads(out) == {"receipt_number": number, "valid": True}
+    forged = payload[:-1] + ("0" if payload[-1] != "0" else "1")
+    code, out, _ = run(capsys, hall, "proxy", "verify", forged, clock=clock)
+    assert code == 1 and number in out

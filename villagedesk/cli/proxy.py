@@ -97,6 +97,11 @@ def register(sub: Any, common: Any) -> None:
     q.add_argument("--pdf", required=True, type=Path)
     q.set_defaults(handler=_completion)
 
+    q = psub.add_parser("verify", help="check a receipt's QR code text (VD1:NUMBER:SIGNATURE)")
+    common(q)
+    q.add_argument("code", help="the scanned text, or NUMBER:SIGNATURE")
+    q.set_defaults(handler=_verify)
+
     q = psub.add_parser("notice", help="write the monthly public notice (公示) as PDF")
     common(q)
     q.add_argument("--month", required=True, help="YYYY-MM")
@@ -253,3 +258,21 @@ def _completion(ctx: Any) -> int:
 
 def _notice(ctx: Any) -> int:
     return _write(ctx, proxy_documents.notice_document(ctx.store, month=ctx.args.month), ctx.args.pdf)
+
+
+def _verify(ctx: Any) -> int:
+    from villagedesk.receipts import toolkit as tk
+    from villagedesk.services.auth import hall_info
+
+    code = ctx.args.code.strip()
+    if not code.upper().startswith("VD1:"):
+        code = "VD1:" + code
+    try:
+        number, signature = tk.parse_qr_payload(code)
+    except ValueError:
+        raise DomainError(tr("ProxyCli", "This is not a VillageDesk receipt code.")) from None
+    valid = tk.verify_receipt(number, signature, bytes.fromhex(hall_info(ctx.store).receipt_secret))
+    ctx.out({"receipt_number": number, "valid": valid}, lambda: (
+        tr("ProxyCli", "Genuine receipt of this hall: {number}") if valid
+        else tr("ProxyCli", "NOT a receipt of this hall: {number}")).format(number=number))
+    return 0 if valid else 1
