@@ -28,6 +28,16 @@ run: $(STAMP) translations
 		$(PY) -m villagedesk --data-dir $(DEMO_DIR) demo seed --residents 3000; fi
 	$(PY) -m villagedesk --data-dir $(DEMO_DIR)
 
+# Every page (all modules in the registry) on a fresh demo hall, 1366x768, plus large-font variants.
+SHOTS_DATA ?= /tmp/villagedesk-screenshots
+screenshots: $(STAMP) translations
+	rm -rf $(SHOTS_DATA)
+	$(PY) -m villagedesk --data-dir $(SHOTS_DATA) demo seed --residents 2000 >/dev/null
+	QT_QPA_PLATFORM=offscreen $(PY) -m villagedesk.ui.screenshot --data-dir $(SHOTS_DATA) \
+		--out docs/screenshots --roster tests/fixtures/roster-sample.xlsx
+	QT_QPA_PLATFORM=offscreen $(PY) -m villagedesk.ui.screenshot --data-dir $(SHOTS_DATA) \
+		--out docs/screenshots --font-size large --pages home,residents,residents.detail --suffix=-large
+
 # System packages the tests use: poppler (pdftotext, pdffonts, pdftoppm), headless Chromium,
 # zbar (reads the receipt QR codes back).
 system-deps:
