@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import text
 from sqlmodel import select
@@ -113,8 +113,9 @@ def void_visit(store: Store, *, actor: Actor, visit_id: str, reason: str = "") -
 
 # -- due list ------------------------------------------------------------------------------------
 
-@dataclasses.dataclass(slots=True)
-class DueItem:
+class DueItem(NamedTuple):
+    """An elder due for a visit (a tuple of plain values, like ElderRow)."""
+
     elder: ElderRow
     last_visit: dt.date | None
     every_days: int
@@ -171,6 +172,7 @@ def _due_items(rows: list[Any], profiles: dict[str, Any], last_visits: dict[str,
     year, md = today.year, f"{today:%m-%d}"
     fromiso, delta = dt.date.fromisoformat, dt.timedelta
     get_profile, get_last = profiles.get, last_visits.get
+    new = tuple.__new__  # skips NamedTuple's Python-level __new__ in this hot loop
     items = []
     append = items.append
     with no_gc():
@@ -192,9 +194,9 @@ def _due_items(rows: list[Any], profiles: dict[str, Any], last_visits: dict[str,
             else:
                 last = fromiso(last_iso)
                 due = last + delta(days=every[mask])
-            elder = ElderRow(rid, name, id_number, fromiso(birth), age, FLAG_TUPLES[mask], p[0], p[1], p[2],
-                             phone, p[3] == 1, "active")
-            append(DueItem(elder, last, every[mask], due, (today - due).days))
+            elder = new(ElderRow, (rid, name, id_number, fromiso(birth), age, FLAG_TUPLES[mask], p[0], p[1],
+                                   p[2], phone, p[3] == 1, "active"))
+            append(new(DueItem, (elder, last, every[mask], due, (today - due).days)))
     # Rows come oldest first and the sort is stable: the oldest lead among equally overdue.
     items.sort(key=attrgetter("due_date"))
     return items
