@@ -72,11 +72,11 @@ def home_cards(ctx: UiContext) -> list[HomeCard]:
                  severity="warning" if follow else "info",
                  detail="、".join(f["name"] for f in follow[:3])),
     ]
-    today = ctx.store.clock.today()
-    if today.month >= 6:  # the yearly check runs all year; remind in the second half
-        n = len(eldercare_pension.unchecked(ctx.store))
-        cards.append(HomeCard(title=tr("EldercareUi", "Pension checks not done this year"), count=n,
-                              page_key="eldercare.pension", severity="warning" if n else "info"))
+    # The yearly check runs all year; it turns into a warning in the last quarter.
+    n = len(eldercare_pension.unchecked(ctx.store))
+    late = ctx.store.clock.today().month >= 10
+    cards.append(HomeCard(title=tr("EldercareUi", "Pension checks not done this year"), count=n,
+                          page_key="eldercare.pension", severity="warning" if n and late else "info"))
     return cards
 
 
