@@ -154,3 +154,29 @@ def test_qt_printing_uses_the_documents_paper_size(qtbot, store, actor, paper, t
     width, height = float(size[2]), float(size[4])
     assert abs(width - doc.page_size[0]) < 2 and abs(height - doc.page_size[1]) < 2
     assert printing.page_images(doc.pdf, 100)[0].width() == round(doc.page_size[0] * 100 / 72)
+
+
+def test_reprint_and_notice_from_the_screens_are_archived(qtbot, ctx, store, actor, messages) -> None:
+    from villagedesk.ui.proxy.detail import ProxyDetailPage
+    from villagedesk.ui.proxy.lists import ProxyListPage
+
+    r = make_resident(store, actor)
+    number = proxy.accept_application(store, actor=actor, resident_id=r.id, service_code="RS001").receipt_number
+    page = ProxyDetailPage(ctx)
+    qtbot.addWidget(page)
+    page.open_with(number=number)
+    first = page.reprint_receipt(paper="roll80", preview=False)
+    second = page.reprint_receipt(paper="a5", preview=False)
+    assert first != second and "reprint" in second.name and "reprint" not in first.name
+    assert ctx.opened == [first, second]
+    printed = [page.timeline.item(i).text() for i in range(page.timeline.count())]
+    assert sum("（补打）" in t or "(reprint)" in t for t in printed) == 1
+    proxy.forward_application(store, actor=actor, number=number)
+    proxy.complete_application(store, actor=actor, number=number)
+    page.refresh()
+    assert page.print_completion(preview=False) is not None
+    listing = ProxyListPage(ctx)
+    qtbot.addWidget(listing)
+    notice = listing.print_notice_for("2026-03", preview=False)
+    assert notice is not None and notice.is_file() and "notice-2026-03" in notice.name
+    assert listing.print_notice_for("2026/03") is None and "2026-03" in messages[-1][1]
