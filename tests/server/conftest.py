@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))
 
-from synchelp import ServerDb, ServerThread, server_database  # noqa: E402
+from synchelp import ServerDb, ServerThread, make_hall, server_database  # noqa: E402,F401 (make_hall: for `from conftest import make_hall`)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -7,7 +7,6 @@ import shutil
 import sqlite3
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synchelp import FaultTransport, ServerDb, ServerThread, hall_http, server_database  # noqa: E402
-
-from villagedesk.sync.client import SyncClient  # noqa: E402
-from villagedesk.sync.enroll import enroll  # noqa: E402
-from villagedesk.sync.pull import PullSummary, pull  # noqa: E402
-from villagedesk.sync.push import PushHooks, PushSummary, push  # noqa: E402
-from villagedesk.sync.state import client_for  # noqa: E402
+from synchelp import HallPC, ServerDb, ServerThread, make_hall, server_database  # noqa: E402,F401
 
 
 @pytest.fixture(scope="session")
@@ -94,47 +87,6 @@ def server(sdb: ServerDb) -> Iterator[ServerThread]:
 def sqlite_server(sqlite_sdb: ServerDb) -> Iterator[ServerThread]:
     with ServerThread(sqlite_sdb) as srv:
         yield srv
-
-
-@dataclass
-class HallPC:
-    store: Any
-    actor: Any
-    server: ServerThread
-    transport: FaultTransport
-
-    def client(self, timeout: float = 10.0) -> SyncClient:
-        http = hall_http(self.transport, timeout)
-        c = client_for(self.store, http=http)
-        c._own_http = True  # close the wrapper client with the SyncClient
-        return c
-
-    def push(self, hooks: PushHooks | None = None, **kw: Any) -> PushSummary:
-        c = self.client(kw.pop("timeout", 10.0))
-        try:
-            return push(self.store, c, hooks=hooks, **kw)
-        finally:
-            c.close()
-
-    def pull(self, **kw: Any) -> PullSummary:
-        c = self.client()
-        try:
-            return pull(self.store, c, **kw)
-        finally:
-            c.close()
-
-
-def make_hall(store: Any, actor: Any, srv: ServerThread, code: str = "XG-0203") -> HallPC:
-    transport = FaultTransport()
-    enrollment_code = srv.new_hall(code)
-    http = hall_http(transport)
-    try:
-        enroll(store, server_url=srv.url, code=enrollment_code, http=http)
-    finally:
-        http.close()
-    pc = HallPC(store, actor, srv, transport)
-    pc.push()  # what setting up the hall recorded (the administrator) is on the server first
-    return pc
 
 
 @pytest.fixture

@@ -318,3 +318,53 @@ def _assert_records_match(store: Any, engine: sa.Engine) -> None:
     assert set(server) == set(local)
     for hid, version in local.items():
         assert server[hid][0] == version, f"household {hid}: server version {server[hid][0]} != hall {version}"
+
+
+# -- an enrolled hall PC -------------------------------------------------------------------
+
+@dataclass
+class HallPC:
+    store: Any
+    actor: Any
+    server: ServerThread
+    transport: FaultTransport
+
+    def client(self, timeout: float = 10.0) -> Any:
+        from villagedesk.sync.state import client_for
+
+        c = client_for(self.store, http=hall_http(self.transport, timeout))
+        c._own_http = True  # close the wrapper client with the SyncClient
+        return c
+
+    def push(self, hooks: Any = None, **kw: Any) -> Any:
+        from villagedesk.sync.push import push
+
+        c = self.client(kw.pop("timeout", 10.0))
+        try:
+            return push(self.store, c, hooks=hooks, **kw)
+        finally:
+            c.close()
+
+    def pull(self, **kw: Any) -> Any:
+        from villagedesk.sync.pull import pull
+
+        c = self.client()
+        try:
+            return pull(self.store, c, **kw)
+        finally:
+            c.close()
+
+
+def make_hall(store: Any, actor: Any, srv: ServerThread, code: str = "XG-0203") -> HallPC:
+    from villagedesk.sync.enroll import enroll
+
+    transport = FaultTransport()
+    enrollment_code = srv.new_hall(code)
+    http = hall_http(transport)
+    try:
+        enroll(store, server_url=srv.url, code=enrollment_code, http=http)
+    finally:
+        http.close()
+    pc = HallPC(store, actor, srv, transport)
+    pc.push()  # what setting up the hall recorded (the administrator) is on the server first
+    return pc

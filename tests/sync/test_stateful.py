@@ -139,7 +139,7 @@ class SyncMachine(RuleBasedStateMachine):
 
 @pytest.mark.slow
 def test_sync_state_machine(_hall_template, actor_for_template, sqlite_server) -> None:
-    from conftest import make_hall
+    from synchelp import make_hall
 
     SyncMachine.server = sqlite_server
     SyncMachine.template = _hall_template
