@@ -21,12 +21,12 @@ from villagedesk.services.auth import Actor, require
 from villagedesk.services.eldercare_roster import (
     ROSTER_COLUMNS,
     ROSTER_FROM,
-    AgeOn,
     ElderRow,
+    build_elders,
+    fetch_roster,
     no_gc,
     raw_connection,
     require_elder,
-    roster_rows,
     row_to_elder,
 )
 from villagedesk.services.eldercare_rules import (
@@ -88,13 +88,12 @@ def unchecked(store: Store, *, year: int | None = None) -> list[ElderRow]:
     """Elders on the roster who have no completed check in `year` (default: this year)."""
     today = store.clock.today()
     year = year or today.year
-    age_of = AgeOn(today)
     with store.read() as s, no_gc():
         rules = load_rules_in(s)
         done = {r[0] for r in raw_connection(s).execute(
             "SELECT resident_id FROM pension_check WHERE year = ? AND status = 'done'", (year,))}
-        rows = roster_rows(s, today=today, roster_age=rules.roster_age)
-        return [row_to_elder(r, today, age_of) for r in rows if r[0] not in done]
+        rows, profiles = fetch_roster(s, today=today, roster_age=rules.roster_age)
+        return build_elders(rows, profiles, today, keep=lambda row, _m, _p: row[0] not in done)
 
 
 def start_pension_proxy(store: Store, *, actor: Actor, resident_id: str | None = None,
@@ -181,10 +180,9 @@ def allowance_roster(store: Store, *, month: str) -> list[AllowanceItem]:
         rules = load_rules_in(s)
         if not rules.allowance:
             return []
-        rows = roster_rows(s, today=last, roster_age=rules.allowance[0][0])
+        rows, profiles = fetch_roster(s, today=last, roster_age=rules.allowance[0][0])
     out = []
-    for row in rows:
-        elder = row_to_elder(row, last)
+    for elder in build_elders(rows, profiles, last):
         tier = rules.allowance_tier(elder.age)
         if tier:
             out.append(AllowanceItem(elder, tier[0], birthday_at(elder.birth_date, tier[0]), tier[1]))

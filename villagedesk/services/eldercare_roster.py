@@ -28,7 +28,6 @@ from villagedesk.services.eldercare_rules import (
     Rules,
     age_on,
     born_on_or_before,
-    get_rules,
     load_rules_in,
 )
 from villagedesk.services.idcard import check_id_number
@@ -131,7 +130,6 @@ ROSTER_COLUMNS = (
     "+ 8 * coalesce(p.semi_disabled, 0) + 32 * (r.is_dibao OR r.is_tekun))"
 )
 ROSTER_FROM = "FROM resident r LEFT JOIN elder_profile p ON p.resident_id = r.id"
-N_ROSTER_COLUMNS = 12
 
 
 class AgeOn:
@@ -148,6 +146,7 @@ class AgeOn:
 
 
 def row_to_elder(row: Any, today: dt.date, age_of: AgeOn | None = None) -> ElderRow:
+    """An ElderRow from a row in the ROSTER_COLUMNS layout (the joined query for a few elders)."""
     birth = row[4]
     birth_iso = birth.isoformat() if isinstance(birth, dt.date) else birth
     age = (age_of or AgeOn(today))(birth_iso)
@@ -208,23 +207,6 @@ def fetch_roster(s: Session, *, today: dt.date, roster_age: int, where: str = ""
            + where + " ORDER BY r.birth_date")
     rows = raw_connection(s).execute(sql, {"cutoff": cutoff.isoformat(), **(params or {})}).fetchall()
     return rows, profile_map(s)
-
-
-def roster_rows(s: Session, *, today: dt.date, roster_age: int, where: str = "",
-                params: dict[str, Any] | None = None, include_inactive: bool = False,
-                carer: str | None = None) -> list[tuple[Any, ...]]:
-    """The roster as rows in the ROSTER_COLUMNS layout (for row_to_elder)."""
-    rows, profiles = fetch_roster(s, today=today, roster_age=roster_age, where=where, params=params,
-                                  include_inactive=include_inactive)
-    out = []
-    get = profiles.get
-    for row in rows:
-        p = get(row[0], NO_PROFILE)
-        if carer is None or p[2] == carer:
-            status = row[6] if len(row) > 6 else "active"
-            out.append((row[0], row[1], row[2], "", row[3], row[4], status, p[0], p[1], p[2], p[3],
-                        row[5] | p[4]))
-    return out
 
 
 def build_elders(rows: list[tuple[Any, ...]], profiles: dict[str, tuple[Any, ...]], today: dt.date, *,
@@ -434,6 +416,3 @@ def elder_detail(store: Store, *, resident_id: str | None = None, id_number: str
         "pension_checks": [dict(c) for c in checks],
     }
 
-
-def roster_rules(store: Store) -> Rules:
-    return get_rules(store)
