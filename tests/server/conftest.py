@@ -23,3 +23,9 @@ def sdb(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerDb]:
 def server(sdb: ServerDb) -> Iterator[ServerThread]:
     with ServerThread(sdb) as srv:
         yield srv
+
+
+@pytest.fixture
+def sqlite_server(tmp_path: Path) -> Iterator[ServerThread]:
+    with server_database("sqlite", tmp_path) as database, ServerThread(database) as srv:
+        yield srv

@@ -10,7 +10,8 @@ import httpx
 from villagedesk.server.logs import JsonFormatter
 
 
-def test_openapi_lists_the_hall_endpoints(server) -> None:
+def test_openapi_lists_the_hall_endpoints(sqlite_server) -> None:
+    server = sqlite_server
     spec = httpx.get(server.url + "/openapi.json", timeout=10).json()
     assert {"/api/v1/health", "/api/v1/enroll", "/api/v1/device/state", "/api/v1/push", "/api/v1/changes"} <= set(spec["paths"])
     health = httpx.get(server.url + "/api/v1/health", timeout=10).json()

@@ -42,7 +42,16 @@ def _signed_headers(key_b64: str, device_id: str, body: bytes) -> dict[str, str]
 
 
 @pytest.fixture
-def attack(hall):
+def attack(sqlite_hall):
+    return _attack(sqlite_hall)
+
+
+@pytest.fixture
+def attack_pg_too(hall):
+    return _attack(hall)
+
+
+def _attack(hall):
     add_household(hall.store, hall.actor, 2)
     ident = hall.store.identity
     body = json.dumps({"hall_id": ident.hall_id, "device_id": ident.device_id, "ops": next_batch(hall.store, after=0)}).encode()
@@ -73,8 +82,8 @@ def test_11_unauthenticated_and_wrongly_signed_requests(attack) -> None:
     assert_exactly_once(hall.store, hall.server.sdb.engine)
 
 
-def test_11_other_halls_data_is_refused_whole(attack, tmp_path, clock) -> None:
-    hall, body, before = attack
+def test_11_other_halls_data_is_refused_whole(attack_pg_too, tmp_path, clock) -> None:
+    hall, body, before = attack_pg_too
     ident = hall.store.identity
     own_key = load_state(hall.store).device_private_key
     # A second hall on the same server.

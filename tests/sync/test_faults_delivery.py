@@ -41,7 +41,8 @@ def test_1_client_killed_after_server_commit_before_ack(hall) -> None:
     assert_exactly_once(hall.store, hall.server.sdb.engine)
 
 
-def test_2_reply_lost_then_reply_duplicated(hall) -> None:
+def test_2_reply_lost_then_reply_duplicated(sqlite_hall) -> None:
+    hall = sqlite_hall
     ids = add_household(hall.store, hall.actor, 3)
     hall.transport.add("drop_reply")
     with pytest.raises(SyncUnavailable):

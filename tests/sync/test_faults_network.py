@@ -138,7 +138,8 @@ def _rename_address(op: dict) -> dict:
     return op
 
 
-def test_10_schema_revision_behind_and_ahead(hall) -> None:
+def test_10_schema_revision_behind_and_ahead(sqlite_hall) -> None:
+    hall = sqlite_hall
     engine = hall.server.sdb.engine
     # Hall N-1 (our SCHEMA_REV) pushes to server N: accepted and upcast.
     hall.server.settings.window = SchemaWindow(min_rev=SCHEMA_REV, max_rev=SCHEMA_REV + 1, upcasters={SCHEMA_REV: _rename_address})

@@ -27,7 +27,8 @@ def _publish(hall, *changes: dict) -> None:
         publish(s, {"changes": list(changes)}, now=utc_now())
 
 
-def test_notices_and_staff_arrive_with_cursor_and_tombstones(hall) -> None:
+def test_notices_and_staff_arrive_with_cursor_and_tombstones(sqlite_hall) -> None:
+    hall = sqlite_hall
     nid, sid = str(uuid.uuid4()), str(uuid.uuid4())
     _publish(
         hall,
