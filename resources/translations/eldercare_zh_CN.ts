@@ -645,6 +645,10 @@
       <source>Demo records added for {n} elders.</source>
       <translation>已为{n}位老人添加演示记录。</translation>
     </message>
+    <message>
+      <source>never visited, every {days} days, {overdue} days overdue</source>
+      <translation>从未探访，每{days}天一次，逾期{overdue}天</translation>
+    </message>
   </context>
   <context>
     <name>nav</name>

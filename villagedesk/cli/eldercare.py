@@ -230,10 +230,13 @@ def _due(ctx: Any) -> int:
     items = eldercare_visits.due_list(ctx.store, ahead_days=ctx.args.ahead, carer=ctx.args.carer)
 
     def line(i: eldercare_visits.DueItem) -> str:
-        last = i.last_visit.isoformat() if i.last_visit else tr("EldercareCli", "never")
-        return (f"{i.elder.name}\t{i.elder.id_number}\t{_flags_text(i.elder.flag_labels)}\t"
-                + tr("EldercareCli", "last {last}, every {days} days, {overdue} days overdue").format(
-                    last=last, days=i.every_days, overdue=i.days_overdue))
+        if i.last_visit is None:
+            when = tr("EldercareCli", "never visited, every {days} days, {overdue} days overdue").format(
+                days=i.every_days, overdue=i.days_overdue)
+        else:
+            when = tr("EldercareCli", "last {last}, every {days} days, {overdue} days overdue").format(
+                last=i.last_visit.isoformat(), days=i.every_days, overdue=i.days_overdue)
+        return f"{i.elder.name}\t{i.elder.id_number}\t{_flags_text(i.elder.flag_labels)}\t{when}"
 
     ctx.out([i.as_json() for i in items], lambda: "\n".join(line(i) for i in items)
             + "\n" + tr("EldercareCli", "{n} elders due for a visit").format(n=len(items)))
