@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from sqlmodel import Session
 
@@ -30,9 +31,21 @@ class ApplyContext:
 Applier = Callable[[Session, Change, ApplyContext], None]
 
 
+CorrectionHook = Callable[[Session, str, dict[str, Any]], None]
+
+
 class Appliers:
     def __init__(self) -> None:
         self._by_entity: dict[str, Applier] = {}
+        self._after_correction: dict[str, CorrectionHook] = {}
+
+    def register_correction_hook(self, entity: str, fn: CorrectionHook) -> None:
+        """Called after a county correction changed fields of a hall record (for example
+        to rebuild the search keys of a renamed resident)."""
+        self._after_correction[entity] = fn
+
+    def correction_hook(self, entity: str) -> CorrectionHook | None:
+        return self._after_correction.get(entity)
 
     def register(self, entity: str, fn: Applier) -> None:
         self._by_entity[entity] = fn
@@ -46,6 +59,7 @@ class Appliers:
     def copy(self) -> Appliers:
         other = Appliers()
         other._by_entity = dict(self._by_entity)
+        other._after_correction = dict(self._after_correction)
         return other
 
 
@@ -54,6 +68,10 @@ DEFAULT_APPLIERS = Appliers()
 
 def register_applier(entity: str, fn: Applier) -> None:
     DEFAULT_APPLIERS.register(entity, fn)
+
+
+def register_correction_hook(entity: str, fn: CorrectionHook) -> None:
+    DEFAULT_APPLIERS.register_correction_hook(entity, fn)
 
 
 def apply_notice(session: Session, change: Change, ctx: ApplyContext) -> None:

@@ -58,7 +58,7 @@ def update_fields(session: Session, table: str, entity_id: str, values: dict[str
     session.connection().execute(stmt, {**params, "now": now, "id": entity_id})
 
 
-def apply_correction(session: Session, change: Change, ctx: ApplyContext, *, synced: list[str]) -> int:
+def apply_correction(session: Session, change: Change, ctx: ApplyContext, *, synced: list[str], hook: Any = None) -> int:
     """Merge one correction; returns the number of conflicts it opened."""
     table = change.entity
     if table not in synced:
@@ -106,5 +106,7 @@ def apply_correction(session: Session, change: Change, ctx: ApplyContext, *, syn
             conflicts += 1
     if to_apply:
         update_fields(session, table, change.entity_id, to_apply, ctx.now)
+        if hook is not None:
+            hook(session, change.entity_id, to_apply)
     session.flush()
     return conflicts

@@ -43,7 +43,8 @@ def _apply_one(session: Session, change: Change, ctx: ApplyContext, appliers: Ap
     try:
         with session.begin_nested():
             if change.kind == "correction":
-                return True, apply_correction(session, change, ctx, synced=synced), ""
+                hook = appliers.correction_hook(change.entity)
+                return True, apply_correction(session, change, ctx, synced=synced, hook=hook), ""
             assert fn is not None
             fn(session, change, ctx)
             session.flush()

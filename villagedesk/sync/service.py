@@ -15,6 +15,7 @@ from villagedesk.db.models.sync import SyncConflict, SyncProblemNote
 from villagedesk.db.store import Store
 from villagedesk.errors import DomainError, NotFoundError, PermissionDeniedError
 from villagedesk.i18n import tr
+from villagedesk.sync.appliers import DEFAULT_APPLIERS
 from villagedesk.sync.merge import update_fields
 from villagedesk.sync.state import counts, get_state
 
@@ -98,6 +99,9 @@ def resolve_conflict(store: Store, *, actor: Actor, conflict_id: int, choice: st
         if choice != "hall":
             now = s.info["now"]
             update_fields(s, c.entity, c.entity_id, {c.field: chosen}, now)
+            hook = DEFAULT_APPLIERS.correction_hook(c.entity)
+            if hook is not None:
+                hook(s, c.entity_id, {c.field: chosen})
         c.state = "resolved"
         c.resolution = choice
         c.resolved_value = json.dumps(chosen, ensure_ascii=False, default=str)
