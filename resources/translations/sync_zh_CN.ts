@@ -258,5 +258,17 @@
       <source>Entry {n}: the hall record to correct is not on the server.</source>
       <translation>第 {n} 项：要更正的记录不在服务器上。</translation>
     </message>
+    <message>
+      <source>Households</source>
+      <translation>户</translation>
+    </message>
+    <message>
+      <source>Residents</source>
+      <translation>村民</translation>
+    </message>
+    <message>
+      <source>Staff accounts</source>
+      <translation>工作人员账号</translation>
+    </message>
   </context>
 </TS>

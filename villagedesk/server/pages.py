@@ -32,6 +32,15 @@ def _page(title: str, body: str) -> HTMLResponse:
     return HTMLResponse(html)
 
 
+def _entity_label(entity: str) -> str:
+    labels = {
+        "household": tr("SyncServer", "Households"),
+        "resident": tr("SyncServer", "Residents"),
+        "staff": tr("SyncServer", "Staff accounts"),
+    }
+    return f"{labels[entity]} ({entity})" if entity in labels else entity
+
+
 def _time(text: str | None) -> str:
     return escape(text[:19].replace("T", " ") + " UTC") if text else escape(tr("SyncServer", "never"))
 
@@ -89,7 +98,7 @@ async def county_hall(request: Request, code: str) -> HTMLResponse:
     if hall is None:
         raise ApiError(404, "no_hall", tr("SyncServer", "Unknown hall code: {code}").format(code=code))
     entity_rows = "".join(
-        f'<tr><td>{escape(e)}</td><td class="num" data-entity="{escape(e)}">{n}</td></tr>'
+        f'<tr><td>{escape(_entity_label(e))}</td><td class="num" data-entity="{escape(e)}">{n}</td></tr>'
         for e, n in st["records"].items()
     )
     parts = [
