@@ -270,5 +270,9 @@
       <source>Staff accounts</source>
       <translation>工作人员账号</translation>
     </message>
+    <message>
+      <source>The operation is malformed (kind or record id).</source>
+      <translation>该记录格式错误（操作类型或记录编号）。</translation>
+    </message>
   </context>
 </TS>

@@ -151,11 +151,15 @@ def test_6_bad_operation_mid_batch_is_parked_and_others_flow(hall) -> None:
             "INSERT INTO outbox (txid, entity, entity_id, kind, fields, base_version, version, schema_rev, created_at, state) "
             "VALUES ('tx-bad', 'household', 'no-such-id', 'upsert', '{\"address\": \"x\"}', 4, 5, 1, '2026-03-02T01:30:00', 'pending')"
         ))
+        s.execute(sa.text(  # an operation the server cannot even read as one
+            "INSERT INTO outbox (txid, entity, entity_id, kind, fields, base_version, version, schema_rev, created_at, state) "
+            "VALUES ('tx-odd', 'household', :long_id, 'merge', 'not json', NULL, 1, 1, '2026-03-02T01:30:00', 'pending')"
+        ), {"long_id": "x" * 100})
     add_household(hall.store, hall.actor, 2)
     summary = hall.push()
-    assert (summary.sent, summary.acknowledged, summary.rejected) == (5, 4, 1)
+    assert (summary.sent, summary.acknowledged, summary.rejected) == (6, 4, 2)
     problems = [p for p in list_problems(hall.store) if p.kind == "rejected"]
-    assert len(problems) == 1 and problems[0].entity_id == "no-such-id"
-    assert problems[0].detail  # the reason is shown to staff
+    assert [p.entity_id for p in problems] == ["no-such-id", "x" * 100]
+    assert all(p.detail for p in problems)  # the reason is shown to staff
     assert_exactly_once(hall.store, hall.server.sdb.engine, allow_rejected=True)
-    assert outbox_states(hall.store)["rejected"] == 1
+    assert outbox_states(hall.store)["rejected"] == 2

@@ -266,6 +266,8 @@ def _apply(batch: _Batch, window: SchemaWindow, op: dict[str, Any], seq: int) ->
     entity, entity_id, fields = op["entity"], str(op["entity_id"]), op.get("fields")
     if not isinstance(entity, str) or not ENTITY_RE.match(entity):
         return tr("SyncServer", "Unknown kind of record: {entity}").format(entity=str(entity)[:64])
+    if op["kind"] not in ("upsert", "delete") or not 0 < len(entity_id) <= 64:
+        return tr("SyncServer", "The operation is malformed (kind or record id).")
     if op["kind"] == "upsert" and not isinstance(fields, dict):
         return tr("SyncServer", "The operation's fields are not a JSON object.")
     rec = batch.cache.get((entity, entity_id))

@@ -36,19 +36,24 @@ class _Wire(BaseModel):
 
 
 class Operation(_Wire):
-    """One captured change, as it leaves the hall's outbox."""
+    """One captured change, as it leaves the hall's outbox.
+
+    Only what the key and ordering need is checked strictly here; everything else is
+    checked per operation by the server, so that one odd operation is parked as rejected
+    instead of refusing the whole batch (which would block everything behind it).
+    """
 
     seq: int = Field(ge=1)
-    txid: str = Field(max_length=64)
-    entity: str = Field(min_length=1, max_length=64)
-    entity_id: str = Field(min_length=1, max_length=64)
-    kind: OpKind
+    txid: str = ""
+    entity: str = ""
+    entity_id: str = ""
+    kind: str = ""  # "upsert" | "delete"; anything else is rejected per op
     fields: Any = None  # a JSON object for a good op; anything else is rejected per op
     base_version: int | None = None
-    version: int
+    version: int = 0
     schema_rev: int
-    created_at: str = Field(max_length=40)
-    staff_id: str | None = Field(default=None, max_length=64)
+    created_at: str = ""
+    staff_id: str | None = None
 
     def payload_hash(self) -> str:
         """Stable hash of the whole operation: the same key must carry the same payload."""
