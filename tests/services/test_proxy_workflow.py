@@ -134,22 +134,24 @@ def _do(store, actor, action: str, number: str):
 
 
 @pytest.mark.parametrize("status", list(PATH_TO))
-@pytest.mark.parametrize("action", ALL_ACTIONS)
-def test_every_step_from_every_status(store, actor, resident, status: str, action: str) -> None:
-    number = _accept(store, actor, resident).receipt_number
-    for step in PATH_TO[status]:
-        _do(store, actor, step, number)
-    before = _count(store, "SELECT count(*) FROM outbox")
-    if (action, status) in ALLOWED:
-        assert _do(store, actor, action, number).status != status
-        return
-    with pytest.raises(DomainError) as exc:
-        _do(store, actor, action, number)
-    assert exc.value.kind == "refused"
-    assert number in exc.value.message  # says which application, and why
-    assert "现在不能进行这一步" not in exc.value.message  # a specific reason, not the generic one
-    assert proxy.get_application(store, number=number).status == status
-    assert _count(store, "SELECT count(*) FROM outbox") == before
+def test_every_step_from_every_status(store, actor, resident, status: str) -> None:
+    """Each of the four steps tried on an application in `status`: allowed ones move it on,
+    refused ones leave it (and the outbox) untouched and say why."""
+    for action in ALL_ACTIONS:
+        number = _accept(store, actor, resident).receipt_number
+        for step in PATH_TO[status]:
+            _do(store, actor, step, number)
+        before = _count(store, "SELECT count(*) FROM outbox")
+        if (action, status) in ALLOWED:
+            assert _do(store, actor, action, number).status != status
+            continue
+        with pytest.raises(DomainError) as exc:
+            _do(store, actor, action, number)
+        assert exc.value.kind == "refused", action
+        assert number in exc.value.message  # says which application, and why
+        assert "现在不能进行这一步" not in exc.value.message  # a specific reason, not the generic one
+        assert proxy.get_application(store, number=number).status == status
+        assert _count(store, "SELECT count(*) FROM outbox") == before
 
 
 def test_refusal_messages_say_what_to_do(store, actor, resident) -> None:
@@ -199,7 +201,7 @@ def test_unknown_number_is_a_clear_error(store, actor) -> None:
 
 # ------------------------------------------------------------------ due dates
 
-@pytest.mark.parametrize(("accepted", "code", "due"), [
+DUE_CASES = [
     # Thu before the 2026 Spring Festival; Sat 02-14 is a make-up working day (调休),
     # 02-15..02-23 are off: 5 working days = 13, 14(Sat), 24, 25, 26.
     (dt.date(2026, 2, 12), "RS001", dt.date(2026, 2, 26)),
@@ -210,10 +212,13 @@ def test_unknown_number_is_a_clear_error(store, actor) -> None:
     # National Day 2026: Sun 09-20 is a make-up day; 10-01..07 off, Sat 10-10 make-up.
     (dt.date(2026, 9, 18), "GA005", dt.date(2026, 9, 22)),
     (dt.date(2026, 9, 30), "GA003", dt.date(2026, 10, 10)),
-])
-def test_due_date_skips_holidays_and_counts_make_up_days(store, actor, resident, clock, accepted, code, due) -> None:
-    clock.set(dt.datetime(accepted.year, accepted.month, accepted.day, 10, 0, tzinfo=CST))
-    assert _accept(store, actor, resident, code=code).due_date == due
+]
+
+
+def test_due_date_skips_holidays_and_counts_make_up_days(store, actor, resident, clock) -> None:
+    for accepted, code, due in DUE_CASES:
+        clock.set(dt.datetime(accepted.year, accepted.month, accepted.day, 10, 0, tzinfo=CST))
+        assert _accept(store, actor, resident, code=code).due_date == due, (accepted, code)
 
 
 def test_history_rows_cannot_be_changed_or_deleted(store, actor, resident) -> None:
@@ -230,3 +235,12 @@ def test_history_rows_cannot_be_changed_or_deleted(store, actor, resident) -> No
 def _one(store, sql: str):
     with store.engine.connect() as conn:
         return conn.execute(text(sql)).scalar_one()
+
+
+def test_a_counter_behind_the_records_never_reissues_a_number(store, actor, resident) -> None:
+    first = _accept(store, actor, resident).receipt_number
+    _accept(store, actor, resident)
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE counter SET value = 0 WHERE name = 'proxy_receipt'"))
+    third = _accept(store, actor, resident).receipt_number
+    assert first.endswith("000001") and third.endswith("000003")

@@ -152,13 +152,23 @@ def receipt_number(hall_code: str, device_code: str, year: int, seq: int) -> str
 
 
 def next_receipt_number(s: Session, hall_code: str, device_code: str, year: int) -> str:
-    """Take the next number of this device and year, inside the caller's transaction."""
-    value = s.connection().execute(
-        text("INSERT INTO counter (name, year, value) VALUES (:n, :y, 1) "
-             "ON CONFLICT (name, year) DO UPDATE SET value = value + 1 RETURNING value"),
-        {"n": COUNTER_NAME, "y": year},
-    ).scalar_one()
-    return receipt_number(hall_code, device_code, year, int(value))
+    """Take the next number of this device and year, inside the caller's transaction.
+
+    A number already on record (say the counter came back older than the applications after
+    a repair) is skipped rather than issued twice.
+    """
+    conn = s.connection()
+    while True:
+        value = conn.execute(
+            text("INSERT INTO counter (name, year, value) VALUES (:n, :y, 1) "
+                 "ON CONFLICT (name, year) DO UPDATE SET value = value + 1 RETURNING value"),
+            {"n": COUNTER_NAME, "y": year},
+        ).scalar_one()
+        number = receipt_number(hall_code, device_code, year, int(value))
+        taken = conn.execute(text("SELECT 1 FROM proxy_application WHERE receipt_number = :r"),
+                             {"r": number}).first()
+        if taken is None:
+            return number
 
 
 def _norm(text_value: str) -> str:
