@@ -229,6 +229,10 @@
       <source>{y}-{m}-{d}</source>
       <translation>{y}年{m}月{d}日</translation>
     </message>
+    <message>
+      <source>Counting…</source>
+      <translation>正在统计…</translation>
+    </message>
   </context>
   <context>
     <name>main</name>

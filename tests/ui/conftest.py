@@ -49,5 +49,7 @@ def window(qtbot, store, actor, settings, paths, monotonic, messages):  # type: 
     qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "_quiet", True))
     win.resize(1366, 768)
     win.show()
+    qtbot.waitUntil(lambda: not win.home.loading, timeout=10000)  # home cards are counted off-thread
     yield win
+    qtbot.waitUntil(lambda: not win.home.loading, timeout=10000)
     win.close_quietly()

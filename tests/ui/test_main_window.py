@@ -18,6 +18,7 @@ from villagedesk.ui.main_window import MainWindow
 def _window(qtbot, store, actor, settings, paths) -> MainWindow:  # type: ignore[no-untyped-def]
     win = MainWindow(store=store, actor=actor, settings=settings, paths=paths)
     qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "_quiet", True))
+    qtbot.waitUntil(lambda: not win.home.loading, timeout=10000)
     return win
 
 

@@ -76,7 +76,8 @@ def test_a_wrong_id_number_is_named_beside_the_field_and_nothing_is_saved(
     assert svc.count_residents(store) == before + 1
     saved = svc.get_resident(store, id_number=good)
     assert saved.name == "王小红" and saved.is_head  # a one-person household, headed by her
-    assert window.home.cards[0].card.count == before + 1  # the home card follows
+    qtbot.waitUntil(lambda: not window.home.loading and window.home.cards[0].card.count == before + 1,
+                    timeout=5000)  # the home card follows
 
 
 def test_a_household_gets_members_and_shows_them(qtbot, window, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not set(words) & {*COMMAND_MODULES, "-h", "--help", "--version"}:
+        return -1  # no command: the GUI starts without importing every command module
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):

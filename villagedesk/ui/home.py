@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from villagedesk.ui.forms import title_label
 from villagedesk.ui.modules import QT_TRANSLATE_NOOP, HomeCard, ModuleSpec, UiContext
@@ -64,6 +65,7 @@ class CardWidget(QFrame):
 
 
 class HomePage(QWidget):
+    cards_shown = Signal()
     def __init__(self, ctx: UiContext, modules: list[ModuleSpec],
                  open_card: Callable[[HomeCard], None]) -> None:
         super().__init__()
@@ -84,17 +86,28 @@ class HomePage(QWidget):
         self.grid.setSpacing(14)
         scroll.setWidget(holder)
         outer.addWidget(scroll, 1)
-        self.refresh()
+        self.loading = False
+        self._again = False
 
     def refresh(self) -> None:
+        """Counts are gathered on a worker thread; the old cards stay until the new ones arrive."""
+        self._set_date()
+        if self.loading:
+            self._again = True
+            return
+        self.loading = True
+        if not self.cards:
+            self.date_label.setText(self.date_label.text() + "  " + tr("home", "Counting…"))
+        self.ctx.run_in_worker(lambda _job: self._collect(), on_done=self._show,
+                               on_error=self._failed)
+
+    def _set_date(self) -> None:
         today = self.ctx.store.clock.today()
         self.date_label.setText(tr("home", "{date}, {weekday}. Hello, {name}.").format(
             date=tr("home", "{y}-{m}-{d}").format(y=today.year, m=today.month, d=today.day),
             weekday=tr("home", WEEKDAYS[today.weekday()]), name=self.ctx.actor.name))
-        for card in self.cards:
-            card.setParent(None)
-            card.deleteLater()
-        self.cards = []
+
+    def _collect(self) -> list[tuple[HomeCard, str]]:
         items: list[tuple[HomeCard, str]] = []
         for module in self.modules:
             if module.home_cards is None:
@@ -103,6 +116,27 @@ class HomePage(QWidget):
                 items.extend((c, module.title()) for c in module.home_cards(self.ctx))
             except Exception:  # one module's failure must not blank the home page
                 log.exception("home cards of %s failed", module.key)
+        return items
+
+    def _failed(self, exc: BaseException) -> None:
+        log.error("home cards failed", exc_info=exc)
+        if isValid(self):
+            self._finish()
+
+    def _finish(self) -> None:
+        self.loading = False
+        self._set_date()
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _show(self, items: list[tuple[HomeCard, str]]) -> None:
+        if not isValid(self):  # the window was closed while counting
+            return
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = []
         columns = 3
         for n, (card, module_title) in enumerate(items):
             widget = CardWidget(card, module_title)
@@ -112,3 +146,5 @@ class HomePage(QWidget):
         for c in range(columns):
             self.grid.setColumnStretch(c, 1)
         self.grid.setRowStretch(max(1, (len(items) + columns - 1) // columns), 1)
+        self._finish()
+        self.cards_shown.emit()

@@ -22,6 +22,15 @@ def _settle(rounds: int = 5) -> None:
         QCoreApplication.processEvents()
 
 
+def wait_for_home(window, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    deadline = time.monotonic() + timeout
+    while window.home.loading and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
 def _size(text: str) -> tuple[int, int]:
     w, _, h = text.lower().partition("x")
     return int(w), int(h)
@@ -74,6 +83,7 @@ def render(shell, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
     window = shell.open_window(actor_for(store), show=False)
     window.resize(width, height)
     window.show()
+    wait_for_home(window)
     _settle()
     if page in ("settings", "about"):
         dialog = shell.settings_dialog() if page == "settings" else None
@@ -113,6 +123,7 @@ def render_all(shell, out_dir: Path, *, pages: list[str] | None = None, suffix: 
     window = shell.open_window(actor_for(store), show=False)
     window.resize(width, height)
     window.show()
+    wait_for_home(window)
     _settle()
     written: list[Path] = []
     keys = pages or ["home", *[k for k in window.pages if k != "home"], "lock", "setup", "signin",

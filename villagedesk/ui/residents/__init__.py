@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from villagedesk.services import residents as residents_service
 from villagedesk.ui.modules import (
     QT_TRANSLATE_NOOP,
     ActionSpec,
@@ -71,6 +70,8 @@ def open_new_household(ctx: UiContext) -> None:
 
 
 def home_cards(ctx: UiContext) -> list[HomeCard]:
+    from villagedesk.services import residents as residents_service
+
     count = residents_service.count_residents(ctx.store)
     return [HomeCard(title=tr("ResidentsUi", "Registered residents"), count=count,
                      page_key="residents", detail=tr("ResidentsUi", "Ctrl+F to find a resident"))]
