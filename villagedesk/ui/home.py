@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from shiboken6 import isValid
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from villagedesk.ui.forms import title_label
 from villagedesk.ui.modules import QT_TRANSLATE_NOOP, HomeCard, ModuleSpec, UiContext
