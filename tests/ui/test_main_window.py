@@ -150,3 +150,46 @@ def test_screenshot_of_a_page_from_the_command_line(tmp_path: Path) -> None:
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1366, 768)
+
+
+def test_settings_are_saved_and_applied(qtbot, store, paths, settings) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from villagedesk.config import Settings
+    from villagedesk.ui.shell import Shell
+
+    app = QApplication.instance()
+    shell = Shell(app, store=store, paths=paths, settings=settings)
+    dialog = shell.settings_dialog()
+    qtbot.addWidget(dialog)
+    dialog.font_size.setCurrentIndex(dialog.font_size.findData("large"))
+    dialog.idle.setValue(3)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    try:
+        shell.apply_settings(dialog.values())
+        saved = Settings.load(paths.settings_file)
+        assert (saved.font_size, saved.idle_lock_minutes, saved.language) == ("large", 3, "en")
+        assert app.font().pixelSize() == 18
+    finally:
+        shell.apply_settings(dataclasses.replace(settings, font_size="standard", language="zh_CN"))
+        app.setStyleSheet("")
+        app.setQuitOnLastWindowClosed(True)
+
+
+def test_export_writes_a_workbook_off_the_ui_thread(qtbot, ctx, store, actor, messages, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    import openpyxl
+
+    from villagedesk.services import residents as svc
+    from villagedesk.services.idcard import build_id
+    from villagedesk.ui.residents.export import export_to
+
+    svc.add_resident(store, actor=actor, name="张三", id_number=build_id("420902", dt.date(1960, 3, 2), 11))
+    target = tmp_path / "out.xlsx"
+    handle = export_to(ctx, target)
+    qtbot.waitUntil(lambda: handle.finished, timeout=10000)
+    assert handle.result == 1 and target.exists()
+    cells = [c.value for row in openpyxl.load_workbook(target).active.iter_rows() for c in row]
+    assert "张三" in cells
+    assert str(target) in messages[-1][1]  # the clerk is told where it went and what it holds
