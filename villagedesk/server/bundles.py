@@ -74,7 +74,7 @@ def _parse(data: bytes) -> tuple[bundle.Envelope, list[dict[str, Any]]]:
     raw = env.members[bundle.OPS]
     lines = [line for line in raw.split(b"\n") if line.strip()]
     try:
-        ops = [op.model_dump(mode="json") for op in _OPS.validate_json(b"[" + b",".join(lines) + b"]")]
+        ops = _OPS.dump_python(_OPS.validate_json(b"[" + b",".join(lines) + b"]"), mode="json")
     except ValidationError as exc:
         raise _damaged_manifest() from exc
     seqs = [op["seq"] for op in ops]
@@ -137,9 +137,16 @@ def _import(
     out.hall_code, out.hall_id, out.device_id = hall.code, hall.id, dev.id
     if man["hall_id"] != dev.hall_id:
         raise _Reject("other_hall", tr("usb", "This bundle claims to belong to another hall than the PC that made it (enrolled for {code}). It cannot be used.").format(code=hall.code))
+    pg = s.get_bind().dialect.name == "postgresql"
     total = IngestResult(results=[], high_water=dev.high_water)
-    for i in range(0, max(len(ops), 1), INGEST_CHUNK):
+    if pg and len(ops) > INGEST_CHUNK:
+        s.execute(sa.text("ANALYZE record, op_log"))  # rows of earlier imports autovacuum has not counted yet
+    for n, i in enumerate(range(0, max(len(ops), 1), INGEST_CHUNK), 1):
         res = ingest(s, device_id=dev.id, ops=ops[i : i + INGEST_CHUNK], window=window, now=now, client_state=_client_state(man))
+        if pg and n & (n - 1) == 0 and i + INGEST_CHUNK < len(ops):  # after chunks 1, 2, 4, 8, ...
+            # One big transaction grows the tables far past the planner's statistics, and
+            # the ingest's key probes turn into scans. ANALYZE counts our own new rows.
+            s.execute(sa.text("ANALYZE record, op_log"))
         total.applied += res.applied
         total.duplicates += res.duplicates
         total.rejected += res.rejected
