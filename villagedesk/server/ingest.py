@@ -203,7 +203,7 @@ def _stored_ops(session: Session, device_id: str, seqs: list[int]) -> dict[int, 
             rows = session.execute(
                 sa.text(
                     "SELECT o.seq, o.payload_hash, o.status, o.reason FROM unnest(CAST(:seqs AS bigint[])) AS u(seq) "
-                    "JOIN op_log o ON o.device_id = :dev AND o.seq = u.seq"
+                    "CROSS JOIN LATERAL (SELECT * FROM op_log WHERE device_id = :dev AND seq = u.seq LIMIT 1) AS o"
                 ),
                 {"seqs": part, "dev": device_id},
             ).all()
@@ -237,13 +237,15 @@ def _load_records(session: Session, batch: _Batch, ops: list[dict[str, Any]]) ->
     for entity, id_set in by_entity.items():
         for part in _chunks(sorted(id_set)):
             if pg:
-                # A join against the id array makes one primary-key probe per id, whatever
-                # the size of the table (a plain IN/ANY list drifts into scanning the hall).
+                # One primary-key probe per id, whatever the size of the table: a plain
+                # IN/ANY list or join lets the planner drift into scanning the whole hall;
+                # LIMIT 1 keeps the lateral subquery from being flattened into such a join.
                 rows = session.execute(
                     sa.text(
                         "SELECT r.entity_id, r.version, r.data, r.deleted, r.last_seq "
-                        "FROM unnest(CAST(:ids AS varchar[])) AS u(id) JOIN record r "
-                        "ON r.hall_id = :hall AND r.entity = :entity AND r.entity_id = u.id"
+                        "FROM unnest(CAST(:ids AS varchar[])) AS u(id) CROSS JOIN LATERAL ("
+                        " SELECT * FROM record WHERE hall_id = :hall AND entity = :entity AND entity_id = u.id LIMIT 1"
+                        ") AS r"
                     ),
                     {"ids": part, "hall": batch.hall_id, "entity": entity},
                 ).all()
