@@ -324,6 +324,18 @@
       <source>Database: {size}</source>
       <translation>数据库：{size}</translation>
     </message>
+    <message>
+      <source>Back up now</source>
+      <translation>立即备份</translation>
+    </message>
+    <message>
+      <source>The database was copied to {path}.</source>
+      <translation>数据库已备份到 {path}。</translation>
+    </message>
+    <message>
+      <source>Backing up…</source>
+      <translation>正在备份…</translation>
+    </message>
   </context>
   <context>
     <name>ResidentsUi</name>
@@ -840,6 +852,18 @@
     <message>
       <source>{revisions} (sync format {rev})</source>
       <translation>{revisions}（同步格式 {rev}）</translation>
+    </message>
+    <message>
+      <source>not the newest: {heads}</source>
+      <translation>不是最新版本：{heads}</translation>
+    </message>
+    <message>
+      <source>Backups</source>
+      <translation>备份文件夹</translation>
+    </message>
+    <message>
+      <source>Python / Qt</source>
+      <translation>Python / Qt</translation>
     </message>
   </context>
   <context>

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from villagedesk.services import auth
 from villagedesk.ui.main_window import MainWindow
@@ -193,3 +193,24 @@ def test_export_writes_a_workbook_off_the_ui_thread(qtbot, ctx, store, actor, me
     cells = [c.value for row in openpyxl.load_workbook(target).active.iter_rows() for c in row]
     assert "张三" in cells
     assert str(target) in messages[-1][1]  # the clerk is told where it went and what it holds
+
+
+def test_back_up_now_copies_the_database(qtbot, window, paths, messages) -> None:  # type: ignore[no-untyped-def]
+    handle = window.back_up()
+    qtbot.waitUntil(lambda: handle.finished, timeout=10000)
+    assert handle.result.exists() and handle.result.parent == paths.backups
+    assert str(handle.result) in messages[-1][1]
+
+
+def test_about_names_version_folders_and_schema(qtbot, store, paths) -> None:  # type: ignore[no-untyped-def]
+    from villagedesk import __version__
+    from villagedesk.ui.settings_dialog import AboutDialog
+
+    dialog = AboutDialog(store, paths)
+    qtbot.addWidget(dialog)
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    from villagedesk.db import migrate
+
+    revisions = migrate.current_revisions(store.engine)
+    assert __version__ in texts and str(paths.data_dir) in texts
+    assert revisions and all(rev in texts for rev in revisions)

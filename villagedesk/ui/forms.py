@@ -16,12 +16,12 @@ from villagedesk.errors import DomainError
 class FormGrid(QGridLayout):
     """label | input | message, one row per field. Tab order follows the order of add_field."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, messages: bool = True) -> None:
         super().__init__(parent)
         self.setHorizontalSpacing(12)
         self.setVerticalSpacing(8)
         self.setColumnStretch(1, 3)
-        self.setColumnStretch(2, 2)
+        self.setColumnStretch(2, 2 if messages else 0)
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._order: list[QWidget] = []

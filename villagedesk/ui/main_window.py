@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
                                          "Ctrl+,"))
         file_menu.addAction(self._action(tr("main", "Open the data folder"),
                                          lambda: self._open_folder(self.paths.data_dir)))
+        file_menu.addAction(self._action(tr("main", "Back up now"), self.back_up, "Ctrl+B"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(tr("main", "Lock"), self.lock, "Ctrl+L"))
         file_menu.addAction(self._action(tr("main", "Sign out"), self.sign_out, "Ctrl+Shift+L"))
@@ -374,6 +375,21 @@ class MainWindow(QMainWindow):
     def _run_in_worker(self, fn: Callable[..., Any], **kwargs: Any) -> Any:
         kwargs.setdefault("parent", self)
         return run_in_worker(fn, **kwargs)
+
+    def back_up(self) -> Any:
+        """Copy the database aside now (off the UI thread), and say where it went."""
+        from villagedesk.db.backup import backup_now
+        from villagedesk.ui.errors import show_message
+
+        db, folder, now = self.paths.database, self.paths.backups, self.store.clock.now()
+
+        def done(path: Path) -> None:
+            show_message(self, tr("main", "Back up now"),
+                         tr("main", "The database was copied to {path}.").format(path=str(path)),
+                         warning=False)
+
+        return self._run_in_worker(lambda _job: backup_now(db, folder, reason="manual", now=now),
+                                   on_done=done, title=tr("main", "Backing up…"))
 
     def print_pdf(self, path: Path) -> None:
         """Hand a finished PDF to the system viewer, which prints it on the hall printer."""

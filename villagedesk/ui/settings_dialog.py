@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from villagedesk import __version__
 from villagedesk.config import Paths, Settings
 from villagedesk.db.store import Store
 from villagedesk.ui.forms import FormGrid, title_label
@@ -65,34 +65,37 @@ class SettingsDialog(QDialog):
 class AboutDialog(QDialog):
     def __init__(self, store: Store, paths: Paths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from villagedesk.db import migrate
+        from villagedesk.services.about import about
 
+        info = about(paths, store)
         self.setWindowTitle(tr("about", "About VillageDesk"))
         layout = QVBoxLayout(self)
-        layout.addWidget(title_label(tr("about", "VillageDesk {version}").format(version=__version__)))
+        layout.addWidget(title_label(tr("about", "VillageDesk {version}").format(version=info.version)))
         intro = QLabel(tr("about", "Counter software for village service halls: party affairs, "
                                    "village affairs, commerce, affairs and services in one."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        revisions = ", ".join(sorted(migrate.current_revisions(store.engine)))
-        form = FormGrid()
-        identity = store.identity
+        schema = tr("about", "{revisions} (sync format {rev})").format(
+            revisions=", ".join(info.schema_revisions), rev=info.sync_schema_rev)
+        if not info.schema_current:
+            schema += " — " + tr("about", "not the newest: {heads}").format(heads=", ".join(info.schema_heads))
+        form = FormGrid(messages=False)
         for key, label, value in (
-            ("hall", tr("about", "Hall"), f"{identity.name} ({identity.code})"),
-            ("data", tr("about", "Data folder"), str(paths.data_dir)),
-            ("db", tr("about", "Database file"), str(paths.database)),
-            ("schema", tr("about", "Schema revision"),
-             tr("about", "{revisions} (sync format {rev})").format(revisions=revisions,
-                                                                  rev=store.schema_rev)),
-            ("log", tr("about", "Log file"), str(paths.log_file)),
+            ("hall", tr("about", "Hall"), info.hall),
+            ("data", tr("about", "Data folder"), info.data_dir),
+            ("db", tr("about", "Database file"), info.database),
+            ("schema", tr("about", "Schema revision"), schema),
+            ("backups", tr("about", "Backups"), info.backups_dir),
+            ("log", tr("about", "Log file"), info.log_file),
+            ("runtime", tr("about", "Python / Qt"), f"{info.python} / {info.qt}"),
         ):
             value_label = QLabel(value)
             value_label.setWordWrap(True)
-            value_label.setTextInteractionFlags(value_label.textInteractionFlags().TextSelectableByMouse)
+            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.add_field(key, label, value_label)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(820, 0)
+        self.resize(860, 0)
