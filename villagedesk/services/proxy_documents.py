@@ -32,7 +32,7 @@ from villagedesk.receipts.proxy_receipt import (
 from villagedesk.services.auth import Actor, hall_info
 from villagedesk.services.idcard import mask_id
 from villagedesk.services.money import format_yuan, from_fen
-from villagedesk.services.proxy import get_application, record_event
+from villagedesk.services.proxy import ApplicationDetail, get_application, record_event
 
 KINDS = ("receipt", "completion", "notice")
 PAPERS = {"receipt": ("a5", "roll80"), "completion": ("a5",), "notice": ("a4",)}
@@ -69,8 +69,8 @@ def _print_count(store: Store, application_id: str, kind: str) -> int:
     return sum(1 for d in rows if json.loads(d or "{}").get("document") == kind)
 
 
-def application_doc(store: Store, number: str) -> ApplicationDoc:
-    detail = get_application(store, number=number)
+def application_doc(store: Store, number: str, detail: ApplicationDetail | None = None) -> ApplicationDoc:
+    detail = detail or get_application(store, number=number)
     hall = hall_info(store)
     fee = tr("proxy", "free") if not detail.fee_fen else format_yuan(from_fen(detail.fee_fen))
     return ApplicationDoc(
@@ -97,9 +97,10 @@ def receipt_document(store: Store, *, number: str, paper: str = "a5",
     """The acceptance receipt; `reprint=None` marks it 补打 when it was printed before."""
     if paper not in PAPERS["receipt"]:
         raise DomainError(tr("proxy", "Paper must be a5 or roll80."), field="paper")
-    doc = application_doc(store, number)
+    detail = get_application(store, number=number)
+    doc = application_doc(store, number, detail)
     if reprint is None:
-        reprint = _print_count(store, get_application(store, number=number).id, "receipt") > 0
+        reprint = _print_count(store, detail.id, "receipt") > 0
     result = build_receipt(None, doc, paper=paper, reprint=_reprint_text(store) if reprint else None)
     return Document("receipt", paper, result.pdf_bytes, result.page_size, result.pages, reprint,
                     number=doc.receipt_number, warning=_warning(result))
@@ -112,7 +113,7 @@ def completion_document(store: Store, *, number: str, reprint: bool | None = Non
                              "completion notice to print.").format(number=detail.receipt_number))
     if reprint is None:
         reprint = _print_count(store, detail.id, "completion") > 0
-    result = build_completion_notice(None, application_doc(store, number),
+    result = build_completion_notice(None, application_doc(store, number, detail),
                                      reprint=_reprint_text(store) if reprint else None)
     return Document("completion", "a5", result.pdf_bytes, result.page_size, result.pages, reprint,
                     number=detail.receipt_number, warning=_warning(result))
