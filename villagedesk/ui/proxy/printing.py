@@ -9,6 +9,7 @@ and can hand the PDF to the system viewer instead.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 
 import pypdfium2 as pdfium
 
@@ -23,21 +24,23 @@ MAX_DPI = 300  # thermal printers are 203 dpi; laser 300-600: 300 keeps memory s
 PT_PER_MM = 72 / 25.4
 
 
-def page_images(pdf: bytes, dpi: float) -> list[QImage]:
-    """Each page of `pdf` as an RGB image at `dpi`."""
+def iter_page_images(pdf: bytes, dpi: float) -> Iterator[QImage]:
+    """Each page of `pdf` as an RGB image at `dpi`, one at a time (an A4 page at 300 dpi is 26 MB)."""
     document = pdfium.PdfDocument(pdf)
-    images = []
     try:
         for index in range(len(document)):
             page = document[index]
             bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
             image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
                            QImage.Format.Format_RGB888).copy()  # copy: the buffer goes away
-            images.append(image)
             page.close()
+            yield image
     finally:
         document.close()
-    return images
+
+
+def page_images(pdf: bytes, dpi: float) -> list[QImage]:
+    return list(iter_page_images(pdf, dpi))
 
 
 def printer_names() -> list[str]:
@@ -69,13 +72,14 @@ def make_printer(page_size_pt: tuple[float, float], *, title: str, printer_name:
 def paint_pdf(printer: QPrinter, pdf: bytes) -> int:
     """Draw every page of `pdf` onto `printer`; returns the number of pages."""
     dpi = min(float(printer.resolution() or 300), MAX_DPI)
-    images = page_images(pdf, dpi)
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("the printer could not be opened")
     try:
         target = printer.pageLayout().fullRectPixels(printer.resolution())
-        for index, image in enumerate(images):
+        count = 0
+        for index, image in enumerate(iter_page_images(pdf, dpi)):
+            count += 1
             if index:
                 printer.newPage()
             # Fit the page into the printable area, keeping its proportions, top-left aligned.
@@ -83,7 +87,7 @@ def paint_pdf(printer: QPrinter, pdf: bytes) -> int:
             painter.drawImage(QRectF(0, 0, image.width() * scale, image.height() * scale), image)
     finally:
         painter.end()
-    return len(images)
+    return count
 
 
 def preview(parent: QWidget | None, pdf: bytes, page_size_pt: tuple[float, float], *, title: str,
