@@ -295,5 +295,80 @@
       <source>Signed in as {user}</source>
       <translation>当前用户：{user}</translation>
     </message>
+    <message>
+      <source>USB sync (no network)</source>
+      <translation>U盘同步（无网络）</translation>
+    </message>
+    <message>
+      <source>This hall has no network. Once a week or once a month, carry the records to the township on a USB stick, and bring back the acknowledgement and the county's latest catalogue and prices.</source>
+      <translation>本服务中心没有网络。每周或每月用U盘把记录带到乡镇上传，再把回执和县里最新的服务目录、价格带回来。</translation>
+    </message>
+    <message>
+      <source>Step 1: plug in the USB stick and choose it</source>
+      <translation>第一步：插入U盘并选中它</translation>
+    </message>
+    <message>
+      <source>Look for USB sticks again</source>
+      <translation>重新查找U盘</translation>
+    </message>
+    <message>
+      <source>No USB stick found. Plug one in, wait a few seconds, then click "Look for USB sticks again".</source>
+      <translation>没有找到U盘。请插入U盘，等几秒钟，再点“重新查找U盘”。</translation>
+    </message>
+    <message>
+      <source>Step 2: write the records to the stick and take it to the township</source>
+      <translation>第二步：把记录写入U盘，带到乡镇</translation>
+    </message>
+    <message>
+      <source>Everything not yet confirmed by the county is written, also what an earlier stick already carried. Nothing on this PC changes.</source>
+      <translation>所有县里还没有确认的记录都会写入，包括以前U盘带过的。本机数据不会有任何改动。</translation>
+    </message>
+    <message>
+      <source>Write records to the USB stick</source>
+      <translation>把记录写入U盘</translation>
+    </message>
+    <message>
+      <source>Step 3: back from the township, import the acknowledgement</source>
+      <translation>第三步：从乡镇回来后，导入回执</translation>
+    </message>
+    <message>
+      <source>The township saves a file ending in .vdack on the stick. Importing it marks the records as received by the county and brings the county's updates.</source>
+      <translation>乡镇会在U盘上存一个以 .vdack 结尾的文件。导入后，记录就标记为县里已收到，同时带回县里的更新。</translation>
+    </message>
+    <message>
+      <source>Import the acknowledgement</source>
+      <translation>导入回执</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Waiting to be sent: {pending} records. Last confirmed by the county: {when}.</source>
+      <translation>等待上传：{pending} 条记录。县里最近一次确认：{when}。</translation>
+    </message>
+    <message>
+      <source>{label} ({path}), {free} MB free</source>
+      <translation>{label}（{path}），剩余 {free} MB</translation>
+    </message>
+    <message>
+      <source>Done: {operations} records were written to {file} and checked. Take the USB stick to the township; do not delete the file before the acknowledgement is back.</source>
+      <translation>完成：{operations} 条记录已写入 {file} 并核对无误。请把U盘带到乡镇；回执带回之前不要删除这个文件。</translation>
+    </message>
+    <message>
+      <source>The county confirmed {acknowledged} records and sent {reference_changes} updates. Still waiting: {pending}.</source>
+      <translation>县里已确认 {acknowledged} 条记录，并发来 {reference_changes} 条更新。仍在等待上传：{pending} 条。</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+  </context>
+  <context>
+    <name>nav</name>
+    <message>
+      <source>USB sync (no network)…</source>
+      <translation>U盘同步（无网络）…</translation>
+    </message>
   </context>
 </TS>

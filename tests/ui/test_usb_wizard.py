@@ -1,0 +1,71 @@
+"""The hall's USB sync dialog: it finds the stick, writes the bundle onto it, and imports the
+acknowledgement the township saved there. Ends with the invariant: every hall operation is on
+the server exactly once. Renders docs/usb/usb_wizard.png."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))
+
+from bundlehelp import UsbHall, enrollment_file  # noqa: E402
+from synchelp import add_household, assert_exactly_once, server_database  # noqa: E402
+
+from villagedesk.sync.enroll_file import enroll_from_file  # noqa: E402
+from villagedesk.ui.sync.usb_wizard import UsbSyncDialog, list_drives  # noqa: E402
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "usb"
+
+
+def test_list_drives_finds_mounted_sticks(tmp_path: Path) -> None:
+    (tmp_path / "media" / "KINGSTON").mkdir(parents=True)
+    (tmp_path / "media" / "file.txt").write_text("x")
+    drives = list_drives([tmp_path / "media", tmp_path / "missing"])
+    assert [d.label for d in drives] == ["KINGSTON"] and drives[0].free_bytes > 0
+
+
+@pytest.fixture
+def chinese(qapp: Any) -> Any:
+    """The hall's language: our .qm catalogues (built by `make translations`)."""
+    from villagedesk.ui.appearance import install_translators
+
+    install_translators(qapp, "zh_CN")
+    yield
+    install_translators(qapp, "en")
+
+
+def test_usb_dialog_exports_and_imports_the_ack(qtbot: Any, ctx: Any, tmp_path: Path, chinese: Any) -> None:
+    with server_database("sqlite", tmp_path) as sdb:
+        enroll_from_file(ctx.store, path=enrollment_file(sdb, tmp_path))
+        add_household(ctx.store, ctx.actor, 3)
+        media = tmp_path / "media"
+        (media / "U盘").mkdir(parents=True)
+        empty = UsbSyncDialog(ctx, roots=[tmp_path / "nothing"])
+        qtbot.addWidget(empty)
+        assert not empty.export_button.isEnabled() and not empty.no_drive.isHidden()
+        dlg = UsbSyncDialog(ctx, roots=[media])
+        qtbot.addWidget(dlg)
+        assert dlg.drive_list.count() == 1 and "等待上传" in dlg.status.text()
+        dlg.export_button.click()
+        [bundle] = list((media / "U盘").glob("*.vdbundle"))
+        assert "乡镇" in dlg.result.text()
+        hall = UsbHall(ctx.store, sdb, media / "U盘")
+        [out] = hall.upload(bundle)
+        assert out.status == "accepted"
+        (media / "U盘" / "XG-0203-ack.vdack").write_bytes(hall.ack())
+        dlg.refresh()
+        assert dlg.ack_list.count() == 1 and dlg.ack_button.isEnabled()
+        dlg.ack_button.click()
+        assert "县里已确认" in dlg.result.text(), dlg.result.text()
+        dlg.ack_button.click()
+        assert "已经导入过" in dlg.result.text()
+        dlg.resize(760, 640)
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        DOCS.mkdir(parents=True, exist_ok=True)
+        dlg.grab().save(str(DOCS / "usb_wizard.png"))
+        assert_exactly_once(ctx.store, sdb.engine)
