@@ -44,12 +44,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(db_url: str, *, workers: int = 1) -> Iterator[str]:
+def serve(db_url: str, *, workers: int = 1, log_level: str = "warning") -> Iterator[str]:
     port = free_port()
     log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"vd-bench-server-{port}.log", "w+b")  # noqa: SIM115
     proc = subprocess.Popen(
         [EXE, "--db", db_url, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-         "--log-level", "warning", "--limit-concurrency", "500"],
+         "--log-level", log_level, "--limit-concurrency", "500"],
         stdout=subprocess.DEVNULL, stderr=log,
     )
     url = f"http://127.0.0.1:{port}"
