@@ -127,3 +127,23 @@ def test_an_enrollment_file_works_once(hall: Any, actor: Any, tmp_path: Path, _h
     with pytest.raises(DomainError, match="已经在县服务器登记"):
         enroll_from_file(hall.store, path=tmp_path / "XG-0203.vdenroll")
     assert_exactly_once(hall.store, hall.sdb.engine)
+
+
+def test_operations_the_server_parks_come_back_rejected_with_the_reason(hall: Any, actor: Any) -> None:
+    from villagedesk.sync.service import list_problems
+
+    hall.round_trip()
+    add_household(hall.store, actor, 2)
+    with hall.store.write(None) as s:  # an update of a record whose creation the server never got
+        s.connection().exec_driver_sql(
+            "INSERT INTO outbox (txid, entity, entity_id, kind, fields, base_version, version, schema_rev, created_at, state) "
+            "VALUES ('t', 'household_note', 'never-created', 'upsert', '{}', 3, 4, 1, '2026-03-02T01:00:00', 'pending')"
+        )
+    [out] = hall.upload(hall.export())
+    assert out.status == "accepted" and out.rejected == 1 and out.accepted == 2
+    res = hall.import_ack(hall.ack())
+    assert res["rejected"] == 1 and res["pending"] == 0
+    [problem] = list_problems(hall.store)
+    assert problem.kind == "rejected" and problem.entity_id == "never-created" and problem.detail
+    assert outbox_states(hall.store) == {"sent": outbox_states(hall.store)["sent"], "rejected": 1}
+    assert_exactly_once(hall.store, hall.sdb.engine, allow_rejected=True)
