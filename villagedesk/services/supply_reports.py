@@ -12,6 +12,7 @@ from sqlalchemy import text
 from villagedesk.db.store import Store
 from villagedesk.services.money import from_fen
 from villagedesk.services.supply_common import NEAR_EXPIRY_DAYS, category_labels, parse_month
+from villagedesk.services.supply_ledgers import period_moves
 from villagedesk.services.supply_orders import orders_due
 from villagedesk.services.supply_sales import credit_balances
 from villagedesk.services.supply_stock import expiring_lots, stock_levels
@@ -21,9 +22,7 @@ _NET_SALES = (
     "SELECT p.id, p.code, p.name, p.spec, p.unit, p.category, -SUM(m.qty) AS qty, "
     "-SUM(m.qty * COALESCE(m.unit_price_fen, 0)) AS amount "
     "FROM supply_move m JOIN supply_product p ON p.id = m.product_id "
-    "LEFT JOIN supply_move o ON o.id = m.corrects_id "
-    "WHERE m.move_date >= :start AND m.move_date < :end AND (m.kind IN ('sale', 'delivery') "
-    "OR (m.corrects_id IS NOT NULL AND o.kind IN ('sale', 'delivery'))) "
+    f"WHERE m.rowid IN ({period_moves(('sale', 'delivery'))}) "
     "GROUP BY p.id ORDER BY p.category, p.code"
 )
 
