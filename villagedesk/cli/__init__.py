@@ -123,6 +123,9 @@ def run(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
     except DomainError as exc:
         print(tr("cli", "Error: {message}").format(message=exc.message), file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print(tr("cli", "Interrupted."), file=sys.stderr)
         return 130
