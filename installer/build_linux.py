@@ -126,12 +126,87 @@ def run_pyinstaller(distpath: Path) -> Path:
          "--distpath", str(distpath), "--workpath", str(WORK), str(SPEC)],
         check=True, cwd=ROOT,
     )
-    bundle = distpath / "villagedesk"
+    return distpath / "villagedesk"
+
+
+def check_bundle(bundle: Path) -> None:
     out = subprocess.run([str(bundle / "villagedesk"), "--version"], check=True,
                          capture_output=True, text=True).stdout.strip()
     if version() not in out:
         raise SystemExit(f"the bundle answered {out!r} to --version")
-    return bundle
+
+
+# ICU data the app never reads: PySide6 links Qt against ICU, whose data library holds every
+# locale of the world (32 MB). Qt uses ICU for collation, a few text codecs, case mapping and
+# time-zone names; VillageDesk shows Chinese and English only. Kept: the core tables, the
+# root/zh/en locale data of each tree, and the GB18030/GBK converters.
+ICU_DROP_TREES = ("brkitr/", "rbnf/", "translit/")
+ICU_KEEP_CONVERTERS = {"gb18030.cnv", "windows-936-2000.cnv", "ibm-1386_P100-2001.cnv"}
+ICU_LOCALE_ITEM = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9_]*)?\.res$")
+ICU_KEEP_LOCALES = ("zh.", "zh_", "en.", "en_", "root.", "pool.", "res_index.")
+
+
+def icu_items_to_drop(items: list[str]) -> list[str]:
+    drop = []
+    for item in items:
+        name = item.split("/")[-1]
+        if item.startswith(ICU_DROP_TREES) or (name.endswith(".cnv") and name not in ICU_KEEP_CONVERTERS):
+            drop.append(item)
+        elif ICU_LOCALE_ITEM.match(name) and not name.startswith(ICU_KEEP_LOCALES):
+            drop.append(item)
+    return drop
+
+
+def trim_icu(bundle: Path, work: Path) -> dict[str, object]:
+    """Rebuild the bundle's libicudata with only the data the app uses (needs icupkg and gcc)."""
+    found = sorted((bundle / "_internal" / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"))
+    if not found:
+        return {"icu_trimmed": False, "icu_note": "no libicudata in the bundle"}
+    missing = [tool for tool in ("icupkg", "gcc", "readelf") if shutil.which(tool) is None]
+    if missing:
+        print(f"warning: ICU data not trimmed (missing {', '.join(missing)}: apt-get install "
+              "icu-devtools gcc binutils); the bundle is about 27 MB larger", file=sys.stderr)
+        return {"icu_trimmed": False, "icu_note": f"missing {missing}"}
+    library = found[0]
+    symbols = subprocess.run(["readelf", "-Ws", str(library)], check=True, capture_output=True,
+                             text=True).stdout
+    match = re.search(r"^\s*\d+: ([0-9a-f]+)\s+(\d+|0x[0-9a-f]+)\s+OBJECT\s+GLOBAL\s+\S+\s+(\d+)\s+"
+                      r"(icudt\d+_dat)$", symbols, re.M)
+    sections = subprocess.run(["readelf", "-SW", str(library)], check=True, capture_output=True,
+                              text=True).stdout
+    if not match:
+        raise SystemExit(f"no icudt*_dat symbol in {library}")
+    address, size, index, symbol = match.groups()
+    section = re.search(rf"^\s*\[\s*{index}\]\s+\S+\s+\S+\s+([0-9a-f]+)\s+([0-9a-f]+)", sections, re.M)
+    if not section:
+        raise SystemExit(f"section {index} not found in {library}")
+    offset = int(address, 16) - int(section.group(1), 16) + int(section.group(2), 16)
+    length = int(size, 0)
+    work.mkdir(parents=True, exist_ok=True)
+    name = symbol.removesuffix("_dat") + "l"  # icudt73l: little-endian package
+    original = work / f"{name}.dat"
+    with library.open("rb") as fh:
+        fh.seek(offset)
+        original.write_bytes(fh.read(length))
+    items = subprocess.run(["icupkg", "-l", str(original)], check=True, capture_output=True,
+                           text=True).stdout.split()
+    (work / "drop.txt").write_text("\n".join(icu_items_to_drop(items)) + "\n", encoding="utf-8")
+    trimmed_dir = work / "trimmed"
+    trimmed_dir.mkdir(exist_ok=True)
+    trimmed = trimmed_dir / original.name
+    trimmed.unlink(missing_ok=True)
+    subprocess.run(["icupkg", "-r", str(work / "drop.txt"), str(original), str(trimmed)], check=True)
+    stub = work / "icudata.S"
+    stub.write_text(
+        f"    .section .rodata\n    .globl {symbol}\n    .type {symbol}, @object\n    .balign 16\n"
+        f"{symbol}:\n    .incbin \"{trimmed}\"\n    .size {symbol}, .-{symbol}\n"
+        '    .section .note.GNU-stack,"",@progbits\n', encoding="utf-8")
+    built = work / library.name
+    subprocess.run(["gcc", "-shared", "-nostdlib", f"-Wl,-soname,{library.name}", "-o", str(built),
+                    str(stub)], check=True)
+    before = library.stat().st_size
+    shutil.copyfile(built, library)
+    return {"icu_trimmed": True, "icu_bytes_before": before, "icu_bytes_after": library.stat().st_size}
 
 
 def is_elf(path: Path) -> bool:
@@ -263,9 +338,12 @@ def main() -> int:
             shutil.rmtree(cache)
         build_translations()
         run_pyinstaller(cache / "bundle")
+        icu = trim_icu(bundle, cache / "icu")
+        shutil.rmtree(cache / "icu", ignore_errors=True)
+        check_bundle(bundle)
         bundle_file.write_text(json.dumps({
             "bundle": str(bundle), "bundle_bytes": tree_size(bundle),
-            "pyinstaller_seconds": round(time.perf_counter() - started, 1)}, indent=1),
+            "pyinstaller_seconds": round(time.perf_counter() - started, 1), **icu}, indent=1),
             encoding="utf-8")
     info: dict[str, object] = {"version": version(), "arch": arch, "hash": key,
                                **json.loads(bundle_file.read_text(encoding="utf-8"))}

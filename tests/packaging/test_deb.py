@@ -115,7 +115,8 @@ def test_the_bundle_carries_what_the_app_loads_and_not_more(package: dict[str, o
     assert not any("/translations/qtbase_de" in n for n in names)  # only Chinese Qt translations
     size_mb = int(package["bundle_bytes"]) / 1e6  # type: ignore[call-overload]
     print(f"bundle {size_mb:.1f} MB unpacked, .deb {int(package['deb_bytes']) / 1e6:.1f} MB")  # type: ignore[call-overload]
-    assert size_mb < 175, "the bundle grew: see docs/packaging.md (target 150 MB)"
+    # Target 150 MB; without icupkg on the build machine the ICU data stays whole (+27 MB).
+    assert size_mb < (150 if package.get("icu_trimmed") else 180), "the bundle grew: see docs/packaging.md"
 
 
 def test_the_bundled_app_runs_a_hall_to_a_printed_receipt(run, tmp_path: Path) -> None:
