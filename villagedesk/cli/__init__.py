@@ -43,7 +43,7 @@ class CliContext:
     def store(self) -> Any:
         store = self.app.store
         if getattr(self.args, "needs_hall", True):
-            store.identity  # raises "not set up: run villagedesk setup ..."
+            _ = store.identity  # raises "not set up: run villagedesk setup ..."
         return store
 
     @property
@@ -117,7 +117,7 @@ def run(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
     ctx = CliContext(args, clock=clock)
     try:
         if getattr(args, "staff", None) and getattr(args, "needs_hall", True):
-            ctx.actor  # an unknown --staff name is an error before anything runs
+            _ = ctx.actor  # an unknown --staff name is an error before anything runs
         result = handler(ctx)
         return int(result or 0)
     except DomainError as exc:

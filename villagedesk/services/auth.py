@@ -124,7 +124,7 @@ def hall_info(store: Store) -> Hall:
     with store.read() as s:
         hall = s.exec(select(Hall)).first()
     if hall is None:
-        store.identity  # raises the "not set up" message
+        _ = store.identity  # raises the "not set up" message
     assert hall is not None
     return hall
 
@@ -137,7 +137,7 @@ def list_staff(store: Store, *, include_disabled: bool = True) -> list[StaffInfo
 
 def actor_for(store: Store, name: str | None = None) -> Actor:
     """The named staff member, or the hall's first active administrator."""
-    store.identity
+    _ = store.identity
     with store.read() as s:
         query = select(Staff).where(Staff.active == True)  # noqa: E712
         query = query.where(Staff.name == name) if name else query.where(Staff.role == "admin")
