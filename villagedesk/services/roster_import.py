@@ -150,7 +150,7 @@ def _write_rows(s: Any, rows: list[RosterRow], outcome: ImportOutcome,
         if progress:
             progress(min(start + CHUNK, total), total)
     # Households that existed already get a head if they had none.
-    for no, (hid, head) in known.items():
+    for hid, head in known.values():
         if head is None and hid in heads:
             s.execute(text("UPDATE household SET head_id = :r, version = version + 1, updated_at = :at "
                            "WHERE id = :h"), {"r": heads[hid], "h": hid, "at": base["updated_at"]})

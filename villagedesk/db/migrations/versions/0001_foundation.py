@@ -13,7 +13,6 @@ from alembic import op
 
 from villagedesk.db.capture import create_append_only_triggers, create_capture_triggers
 
-
 revision = '0001_foundation'
 down_revision = None
 branch_labels = None
