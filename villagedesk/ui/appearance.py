@@ -83,3 +83,10 @@ def install_translators(app: QApplication, language: str) -> None:
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     _state["translators"] = installed
+
+
+def remove_translators(app: QApplication) -> None:
+    """Take our translators out again (tests); the services' language is left as it is."""
+    for old in _state["translators"]:  # type: ignore[attr-defined]
+        app.removeTranslator(old)
+    _state["translators"] = []
