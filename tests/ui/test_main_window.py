@@ -214,3 +214,12 @@ def test_about_names_version_folders_and_schema(qtbot, store, paths) -> None:  #
     revisions = migrate.current_revisions(store.engine)
     assert __version__ in texts and str(paths.data_dir) in texts
     assert revisions and all(rev in texts for rev in revisions)
+
+
+def test_demo_login_is_refused_on_a_real_hall(store, paths) -> None:  # type: ignore[no-untyped-def]
+    store.close()
+    result = subprocess.run([sys.executable, "-m", "villagedesk", "--data-dir", str(paths.data_dir),
+                             "--demo-login", "--screenshot", str(paths.data_dir / "x.png")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "--demo-login" in result.stderr
+    assert not (paths.data_dir / "x.png").exists()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from villagedesk.services.auth import actor_for
-from villagedesk.ui.errors import show_message
 from villagedesk.ui.text import tr
 
 log = logging.getLogger(__name__)
@@ -77,8 +76,10 @@ def render(shell, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
         dialog.show()
         return _save(dialog, out)
     if not args.demo_login or not store.identity.is_demo:
-        show_message(None, "", tr("auth", "--demo-login works only on a demo database. Sign in with "
-                                          "your name and password."))
+        import sys
+
+        print(tr("auth", "--demo-login works only on a demo database. Sign in with "
+                         "your name and password."), file=sys.stderr)
         return 2
     window = shell.open_window(actor_for(store), show=False)
     window.resize(width, height)
