@@ -112,6 +112,11 @@ def test_township_uploads_three_bundles_one_tampered_and_hands_back_acks(
             assert halls["XG-0203"].find_element(By.CLASS_NAME, "accepted").text == "1"
             assert halls["XG-0204"].find_element(By.CLASS_NAME, "accepted").text == "1"
             assert sum(int(r.find_element(By.CLASS_NAME, "rejected").text) for r in halls.values()) == 1
+            if sdb.kind == "sqlite":  # what the township clerk sees, for docs/
+                docs = Path(__file__).resolve().parents[2] / "docs" / "usb"
+                docs.mkdir(parents=True, exist_ok=True)
+                browser.set_window_size(1366, 900)
+                browser.save_screenshot(str(docs / "township_page.png"))
             for code in ("XG-0203", "XG-0204"):
                 halls[code].find_element(By.CSS_SELECTOR, "a.ack").click()
             acks = _wait(lambda: sorted(p for p in browser.downloads.glob("*.vdack")) if len(list(browser.downloads.glob("*.vdack"))) == 2 else None)

@@ -10,7 +10,7 @@ from villagedesk.i18n import tr
 STYLE = """
 body{font-family:"WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;margin:2em;font-size:17px;max-width:72em}
 table{border-collapse:collapse;margin:.8em 0}td,th{border:1px solid #999;padding:.35em .7em;text-align:left}
-th{background:#eee}.num{text-align:right}.bad{color:#b00;font-weight:bold}.ok{color:#070}.held{color:#a60}
+th{background:#eee;white-space:nowrap}.num{text-align:right}.bad{color:#b00;font-weight:bold}.ok{color:#070}.held{color:#a60}
 #drop{border:3px dashed #888;border-radius:8px;padding:2em;text-align:center;margin:1em 0;background:#fafafa}
 #drop.over{background:#e8f4ff;border-color:#36c}button,.button{font-size:18px;padding:.4em 1.2em}
 .step{margin:.4em 0}.topbar{float:right}label{display:block;margin:.5em 0}input{font-size:17px}
