@@ -21,7 +21,7 @@ from villagedesk.server import db
 from villagedesk.server.bundle_models import AckIssue, BundleDevice
 from villagedesk.server.halls import create_hall
 from villagedesk.server.models import Device, Enrollment, Hall, OpLog
-from villagedesk.server.reference import MAX_PAGE, changes_since
+from villagedesk.server.reference import MAX_PAGE, changes_since, feed_head
 from villagedesk.sync import bundle, signing
 from villagedesk.sync.enroll_file import make_document
 
@@ -78,7 +78,7 @@ def make_ack(session: Session, *, hall_id: str, now: datetime, valid_days: int =
     while more and len(changes) < MAX_CHANGES:
         items, cursor, more = changes_since(session, hall_id=hall_id, cursor=cursor, limit=MAX_PAGE)
         changes.extend(c.model_dump(mode="json") for c in items)
-    payload = {"devices": entries, "changes": changes, "from_cursor": start, "cursor": cursor, "has_more": more}
+    payload = {"devices": entries, "changes": changes, "from_cursor": start, "cursor": cursor, "has_more": more, "head": feed_head(session)}
     fields = {
         "hall_id": hall.id, "hall_code": hall.code, "hall_name": hall.name, "epoch": meta["epoch"],
         "version": _next_version(session, hall.id, now), "ack_id": str(uuid.uuid4()),

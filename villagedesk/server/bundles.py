@@ -193,7 +193,8 @@ def _import(
     elif ops and total.duplicates == len(ops):
         out.status = "duplicate"
         out.reason = tr("usb", "Everything in this bundle was already received; nothing was added twice.")
-    if s.get(BundleReceipt, man["bundle_id"]) is None:
+    first_time = s.get(BundleReceipt, man["bundle_id"]) is None
+    if first_time:
         s.add(BundleReceipt(
             bundle_id=man["bundle_id"], hall_id=hall.id, device_id=dev.id, seq_from=int(man["seq_from"]), seq_to=int(man["seq_to"]),
             op_count=len(ops), previous_bundle_id=str(man.get("previous_bundle_id") or "")[:36], file_sha256=file_sha,
@@ -201,10 +202,10 @@ def _import(
             received_at=now, uploaded_by=uploaded_by[:40],
         ))
     bd = s.get(BundleDevice, dev.id) or BundleDevice(device_id=dev.id, hall_id=hall.id)
-    created = str(man.get("created_at") or "")[:40]
-    if created >= bd.last_bundle_created:
-        bd.ref_cursor = int(man.get("ref_cursor") or 0) if str(man.get("ref_cursor", "0")).isdigit() else 0
-        bd.last_bundle_id, bd.last_bundle_created = man["bundle_id"], created
+    if first_time:  # a replayed old bundle must not move the cursor back (the hall's clock may be off)
+        cursor = man.get("ref_cursor")
+        bd.ref_cursor = cursor if type(cursor) is int and cursor >= 0 else 0
+        bd.last_bundle_id, bd.last_bundle_created = man["bundle_id"], str(man.get("created_at") or "")[:40]
     s.add(bd)
     s.flush()
 

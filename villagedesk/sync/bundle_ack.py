@@ -132,6 +132,12 @@ def _apply_changes(s: Any, store: Store, st: Any, payload: dict[str, Any], appli
         else:
             _park(s, change, reason)
             summary.parked += 1
+    head = payload.get("head")
+    if type(head) is int and head < st.pull_cursor:
+        # The county's feed is shorter than what this PC has read (a restored server): read
+        # it again from the start; the next bundle says so and the next ack carries it all.
+        st.pull_cursor = 0
+        return summary
     st.pull_cursor = max(st.pull_cursor, int(payload.get("cursor", 0)))
     summary.cursor = st.pull_cursor
     return summary
