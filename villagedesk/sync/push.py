@@ -6,12 +6,13 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy import text
 
 from villagedesk.db.store import Store
-from villagedesk.sync.client import SyncClient, SyncUnavailable
+from villagedesk.sync.client import SyncClient, SyncRefused, SyncUnavailable
 from villagedesk.sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_OPS, ClientState, PushResponse
 from villagedesk.sync.state import counts, get_state, record_attempt
 
@@ -161,18 +162,37 @@ def _push(store: Store, client: SyncClient, hooks: PushHooks, max_ops: int, max_
     summary.resent = reconcile(store, epoch=state.epoch, high_water=state.high_water)
     with store.read() as s:
         c = counts(s)
-    # One batch at a time, in seq order: if a batch fails, nothing after it reaches the
-    # server, so an update never arrives before the insert it depends on.
-    after = 0
-    while True:
-        batch = next_batch(store, after=after, max_ops=max_ops, max_bytes=max_bytes)
-        if not batch:
-            return summary
+
+    def send(batch: list[dict[str, Any]]) -> PushResponse:
         report = ClientState(pending=max(c["pending"] - summary.sent, 0), rejected=c["rejected"], conflicts=c["conflicts"], last_seq=c["last_seq"])
-        resp = client.push({"hall_id": ident.hall_id, "device_id": ident.device_id, "ops": batch, "client_state": report.model_dump()})
-        if sorted(r.seq for r in resp.results) != [op["seq"] for op in batch]:
-            raise SyncUnavailable("the server's answer does not match the operations sent")
-        if hooks.after_reply:
-            hooks.after_reply(resp)
-        went_back = _ack(store, batch, resp, summary)
-        after = 0 if went_back else batch[-1]["seq"]
+        return client.push({"hall_id": ident.hall_id, "device_id": ident.device_id, "ops": batch, "client_state": report.model_dump()})
+
+    # Batches go in seq order and batch k+1 leaves only after the server answered batch k,
+    # so an update never arrives before the insert it depends on. While the server works on
+    # k+1, the hall records the answer to k.
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vd-push")
+    try:
+        batch = next_batch(store, after=0, max_ops=max_ops, max_bytes=max_bytes)
+        future = pool.submit(send, batch) if batch else None
+        while batch and future is not None:
+            resp = future.result()
+            if sorted(r.seq for r in resp.results) != [op["seq"] for op in batch]:
+                raise SyncUnavailable("the server's answer does not match the operations sent")
+            if hooks.after_reply:
+                hooks.after_reply(resp)
+            following = next_batch(store, after=batch[-1]["seq"], max_ops=max_ops, max_bytes=max_bytes)
+            ahead = pool.submit(send, following) if following else None
+            if _ack(store, batch, resp, summary):
+                # A different server database: let the batch on its way finish (its
+                # answer is not needed), then start again from the first pending op.
+                if ahead is not None:
+                    try:
+                        ahead.result()
+                    except (SyncUnavailable, SyncRefused):
+                        pass
+                following = next_batch(store, after=0, max_ops=max_ops, max_bytes=max_bytes)
+                ahead = pool.submit(send, following) if following else None
+            batch, future = following, ahead
+        return summary
+    finally:
+        pool.shutdown(wait=True)
