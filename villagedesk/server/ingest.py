@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -155,7 +155,12 @@ def ingest(
         dev.reported_rejected = client_state.rejected
         dev.reported_conflicts = client_state.conflicts
         dev.reported_last_seq = client_state.last_seq
-    session.execute(sa.update(Hall).where(Hall.id == dev.hall_id).values(last_contact=now))
+    # The county page shows minutes; skipping fresh updates spares a row write per batch.
+    session.execute(
+        sa.update(Hall)
+        .where(Hall.id == dev.hall_id, sa.or_(Hall.last_contact.is_(None), Hall.last_contact < now - timedelta(seconds=30)))
+        .values(last_contact=now)
+    )
     if hooks.before_commit:
         hooks.before_commit(session)
     session.flush()
