@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import sys
 import time
@@ -107,6 +108,24 @@ def fill(store: Store, count: int) -> None:
           f"{time.perf_counter() - started:.1f} s")
 
 
+def fsync_ms(folder: Path, rounds: int = 50) -> tuple[float, float]:
+    """p50/p95 of one 4 KB write + fsync in `folder`: the floor under every durable commit."""
+    probe = folder / "fsync-probe"
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT, 0o600)
+    times = []
+    try:
+        for _ in range(rounds):
+            os.write(fd, b"x" * 4096)
+            started = time.perf_counter()
+            os.fsync(fd)
+            times.append((time.perf_counter() - started) * 1000)
+    finally:
+        os.close(fd)
+        probe.unlink()
+    p50, p95, _ = percentiles(times)
+    return p50, p95
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--applications", type=int, default=200_000)
@@ -137,13 +156,11 @@ def main() -> int:
         numbers.append(res.receipt_number)
     p50, p95, worst = percentiles(samples)
     c50, c95, _ = percentiles(cpu)
-    try:
-        import os
-
+    if hasattr(os, "getloadavg"):
         print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
               "(wall-clock figures grow with other work on the PC)")
-    except OSError:  # pragma: no cover - not on Windows
-        pass
+    f50, f95 = fsync_ms(store.path.parent if store.path else Path("."))
+    print(f"disk: write + fsync p50 {f50:.2f} ms  p95 {f95:.2f} ms (each accept commits durably once)")
     print(f"accept_application CPU time: p50 {c50:.2f} ms  p95 {c95:.2f} ms")
     ok_accept = p95 <= BUDGET_ACCEPT_MS
     print(f"accept_application ({args.accepts} runs): p50 {p50:.2f} ms  p95 {p95:.2f} ms  "
