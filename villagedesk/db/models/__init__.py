@@ -1,4 +1,3 @@
 """All tables. Import this package before using SQLModel.metadata (Alembic does)."""
 
 from villagedesk.db.models import core, eldercare, proxy, residents, supply, sync, usb  # noqa: F401
-from villagedesk.db.models import proxy  # noqa: F401,E402
