@@ -836,5 +836,17 @@
       <translation>本机没有设置打印机。文档已保存为 PDF，现在用阅读器打开，请从阅读器打印。
 {path}</translation>
     </message>
+    <message>
+      <source>Material that arrived</source>
+      <translation>已补交的材料</translation>
+    </message>
+    <message>
+      <source>Material the office asks for</source>
+      <translation>部门要求补正的材料</translation>
+    </message>
+    <message>
+      <source>Tick the material that has arrived; the application goes back to the office only with it.</source>
+      <translation>请勾选已补交的材料，材料补齐后才能重新报送。</translation>
+    </message>
   </context>
 </TS>

@@ -125,8 +125,10 @@ def test_detail_steps_and_timeline(qtbot, ctx, store, actor, messages) -> None:
     assert not page.complete(result="x")  # refused: the message says why
     assert number in messages[-1][1]
     assert page.forward(office="新铺镇便民服务中心")
-    assert page.return_(reason="缺户口簿")
-    assert page.forward(office="新铺镇便民服务中心")
+    assert page.return_(reason="缺户口簿", missing=["户口簿"])
+    assert page.detail.missing_materials == ["户口簿"]
+    assert page.forward(office="新铺镇便民服务中心", arrived=["户口簿"])
+    assert page.detail.missing_materials == []
     assert page.complete(result="已参保")
     assert page.buttons["collect"].isEnabled() and page.buttons["completion"].isEnabled()
     assert page.collect(collector="张小明", rating="fair")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 from villagedesk.clock import CST
 from villagedesk.errors import DomainError
 from villagedesk.services import proxy, proxy_documents
-from villagedesk.ui.errors import show_error
+from villagedesk.ui.errors import show_error, show_message
 from villagedesk.ui.forms import line_edit, title_label
 from villagedesk.ui.modules import UiContext
 from villagedesk.ui.proxy.print_flow import print_document
@@ -60,6 +61,24 @@ class StepDialog(QDialog):
         if isinstance(widget, QComboBox):
             return str(widget.currentData() or "")
         return widget.text()  # type: ignore[attr-defined,no-any-return]
+
+    def checked(self, key: str) -> list[str]:
+        widget = self.fields[key]
+        assert isinstance(widget, QListWidget)
+        return [widget.item(i).text() for i in range(widget.count())
+                if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def checklist(names: list[str], *, checked: bool) -> QListWidget:
+    """Materials to tick (Space), e.g. what arrived or what the office asked for."""
+    widget = QListWidget()
+    for name in names:
+        item = QListWidgetItem(name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    widget.setMaximumHeight(24 * max(2, min(len(names), 6)) + 8)
+    return widget
 
 
 def _when(moment: dt.datetime) -> str:
@@ -184,23 +203,39 @@ class ProxyDetailPage(QWidget):
         self.load(self.detail.receipt_number)
         return True
 
-    def forward(self, *, office: str | None = None) -> bool:
+    def forward(self, *, office: str | None = None, arrived: list[str] | None = None) -> bool:
+        assert self.detail is not None
+        missing = self.detail.missing_materials if self.detail.status == "returned" else []
         if office is None:
-            dialog = StepDialog(tr("ProxyUi", "Forward to office"), [
-                ("office", tr("ProxyUi", "Office"), line_edit(proxy.default_office(self.ctx.store)))], self)
+            fields: list[tuple[str, str, QWidget]] = [
+                ("office", tr("ProxyUi", "Office"), line_edit(proxy.default_office(self.ctx.store)))]
+            if missing:
+                fields.append(("arrived", tr("ProxyUi", "Material that arrived"),
+                               checklist(missing, checked=True)))
+            dialog = StepDialog(tr("ProxyUi", "Forward to office"), fields, self)
             if not dialog.exec():
                 return False
             office = dialog.value("office")
-        return self._run(proxy.forward_application, office=office)
+            if missing:
+                arrived = dialog.checked("arrived")
+                if not arrived:
+                    show_message(self, tr("ProxyUi", "Forward to office"), tr(
+                        "ProxyUi", "Tick the material that has arrived; the application goes back "
+                        "to the office only with it."), warning=True)
+                    return False
+        return self._run(proxy.forward_application, office=office, arrived=arrived or [])
 
-    def return_(self, *, reason: str | None = None) -> bool:
+    def return_(self, *, reason: str | None = None, missing: list[str] | None = None) -> bool:
+        assert self.detail is not None
         if reason is None:
             dialog = StepDialog(tr("ProxyUi", "Returned for correction"), [
-                ("reason", tr("ProxyUi", "Reason"), line_edit())], self)
+                ("reason", tr("ProxyUi", "Reason"), line_edit()),
+                ("missing", tr("ProxyUi", "Material the office asks for"),
+                 checklist([m.name for m in self.detail.materials], checked=False))], self)
             if not dialog.exec():
                 return False
-            reason = dialog.value("reason")
-        return self._run(proxy.return_application, reason=reason)
+            reason, missing = dialog.value("reason"), dialog.checked("missing")
+        return self._run(proxy.return_application, reason=reason, missing=missing or [])
 
     def complete(self, *, result: str | None = None) -> bool:
         if result is None:
