@@ -12,11 +12,10 @@ from sqlalchemy import text
 from villagedesk.errors import DomainError
 from villagedesk.services import residents
 from villagedesk.services.eldercare_roster import (
-    ROSTER_COLUMNS,
-    ROSTER_FROM,
     count_roster,
     elder_detail,
     roster,
+    roster_sql,
     set_profile,
 )
 from villagedesk.services.eldercare_rules import born_on_or_before
@@ -53,10 +52,11 @@ def test_leap_day_birth_joins_on_1_march_of_a_common_year() -> None:
 def test_roster_query_is_a_range_on_the_birth_date_index(store) -> None:
     with store.read() as s:
         plan = " ".join(str(r[-1]) for r in s.execute(text(
-            f"EXPLAIN QUERY PLAN SELECT {ROSTER_COLUMNS} {ROSTER_FROM} "
-            "WHERE r.birth_date <= '1966-03-02' AND r.status = 'active' ORDER BY r.birth_date")))
-    # A range on a covering index that starts with birth_date: no scan, no sort, no table lookups.
+            "EXPLAIN QUERY PLAN " + roster_sql(dt.date(2026, 3, 2), 60))))
+    # A range on a covering index that starts with birth_date, one probe per elder for the
+    # profile: no scan, no sort.
     assert "COVERING INDEX ix_resident_elder_roster (birth_date<?)" in plan
+    assert "ix_elder_profile_resident (resident_id=?)" in plan
     assert "SCAN" not in plan and "TEMP B-TREE" not in plan
 
 
@@ -121,3 +121,20 @@ def test_under_60_cannot_get_a_profile(store, actor) -> None:
     p = add_person(store, actor, "年轻人", dt.date(1990, 1, 1))
     with pytest.raises(DomainError, match="36"):
         set_profile(store, actor=actor, resident_id=p.id, empty_nest=True)
+
+
+def test_ages_and_flags_from_the_query_for_a_leap_day_birth(store, actor) -> None:
+    p = add_person(store, actor, "闰日生", dt.date(1964, 2, 29), lives_alone=True)
+    set_profile(store, actor=actor, resident_id=p.id, disabled=True, carer_kind="volunteer", carer_name="小刘",
+                meal_regular=True)
+    # 61 only on 1 March of a common year.
+    [row] = roster(store, today=dt.date(2025, 2, 28))
+    assert row.age == 60
+    [row] = roster(store, today=dt.date(2025, 3, 1))
+    assert row.age == 61 and row.birth_date == dt.date(1964, 2, 29)
+    assert row.flags == ("lives_alone", "disabled") and row.status == "active"
+    assert row.as_json()["meal_regular"] is True and row.as_json()["birth_date"] == "1964-02-29"
+    assert row.as_json()["carer_kind"] == "volunteer" and row.category == "other"
+    assert names(roster(store, carer="小刘")) == ["闰日生"] and roster(store, carer="别人") == []
+    assert names(roster(store, flag="失能", query="闰日")) == ["闰日生"]
+    assert roster(store, flag="空巢") == []

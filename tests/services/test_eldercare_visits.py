@@ -108,3 +108,35 @@ def test_visit_input_is_checked(store, actor) -> None:
     with pytest.raises(DomainError):
         record_visit(store, actor=actor, resident_id=p.id, visit_type="探访",
                      visit_date=TODAY + dt.timedelta(days=1))
+
+
+def test_a_rule_longer_than_the_default_and_the_age80_rule_apply(store, actor) -> None:
+    # The shortest *matching* rule wins, even when it is longer than the default.
+    set_rule(store, actor=actor, key="visit_rules",
+             value=[{"flag": "empty_nest", "days": 60}, {"flag": "age80", "days": 10}])
+    nest = add_person(store, actor, "空巢", dt.date(1955, 1, 1))
+    set_profile(store, actor=actor, resident_id=nest.id, empty_nest=True)
+    old = add_person(store, actor, "高龄", dt.date(1940, 1, 1))
+    plain = add_person(store, actor, "普通", dt.date(1956, 1, 1))
+    for p in (nest, old, plain):
+        record_visit(store, actor=actor, resident_id=p.id, visit_type="探访")
+    assert due_names(store, today=TODAY + dt.timedelta(days=30)) == [("高龄", 20), ("普通", 0)]
+    assert due_names(store, today=TODAY + dt.timedelta(days=60)) == [("高龄", 50), ("普通", 30), ("空巢", 0)]
+    set_rule(store, actor=actor, key="visit_rules", value=[])
+    assert [i.every_days for i in due_list(store, today=TODAY + dt.timedelta(days=30))] == [30, 30, 30]
+
+
+def test_never_visited_elder_is_due_from_turning_60_and_carer_filter(store, actor) -> None:
+    # The hall started keeping records today; 新六十 turns 60 eight days later.
+    late = add_person(store, actor, "新六十", dt.date(1966, 3, 10))
+    early = add_person(store, actor, "老人", dt.date(1950, 1, 1))
+    set_profile(store, actor=actor, resident_id=early.id, carer_kind="beacon", carer_name="李明灯")
+    [item] = due_list(store)
+    assert (item.name, item.last_visit, item.due_date, item.days_overdue) == ("老人", None, TODAY, 0)
+    later = due_list(store, today=dt.date(2026, 3, 20))
+    assert [(i.name, i.due_date, i.days_overdue) for i in later] == [
+        ("老人", TODAY, 18), ("新六十", dt.date(2026, 3, 10), 10)]
+    assert later[1].elder.resident_id == late.id and later[1].as_json()["last_visit"] is None
+    assert [i.name for i in due_list(store, today=dt.date(2026, 3, 20), carer="李明灯")] == ["老人"]
+    assert [i.name for i in due_list(store, today=dt.date(2026, 3, 20), limit=1)] == ["老人"]
+    assert due_count(store, today=dt.date(2026, 3, 20)) == 2

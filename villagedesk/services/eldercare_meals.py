@@ -21,8 +21,8 @@ from villagedesk.errors import DomainError, NotFoundError
 from villagedesk.i18n import tr
 from villagedesk.services.auth import Actor, require
 from villagedesk.services.eldercare_roster import (
-    ROSTER_COLUMNS,
-    ROSTER_FROM,
+    ELDER_FROM,
+    elder_columns,
     require_elder,
     row_to_elder,
 )
@@ -159,7 +159,7 @@ def meal_register(store: Store, *, meal_date: dt.date | None = None, meal: str =
     with store.read() as s:
         rules = load_rules_in(s)
         rows = s.execute(text(
-            f"SELECT {ROSTER_COLUMNS}, m.id, m.mode, m.status {ROSTER_FROM} "
+            f"SELECT {elder_columns(meal_date)}, m.id, m.mode, m.status {ELDER_FROM} "
             "LEFT JOIN elder_meal m ON m.resident_id = r.id AND m.meal_date = :d AND m.meal = :meal "
             "WHERE r.status = 'active' AND r.birth_date <= :cutoff "
             + ("AND r.id IN (SELECT resident_id FROM elder_profile WHERE meal_regular = 1 "
@@ -170,7 +170,7 @@ def meal_register(store: Store, *, meal_date: dt.date | None = None, meal: str =
              "cutoff": _cutoff(meal_date, rules.roster_age)}).all()
     out = []
     for row in rows:
-        elder = row_to_elder(row, meal_date)
+        elder = row_to_elder(row)
         price, subsidy, paid = price_meal(rules, meal, elder.category)
         served = row[12] is not None and row[14] == "served"
         out.append({

@@ -19,14 +19,12 @@ from villagedesk.errors import DomainError
 from villagedesk.i18n import tr
 from villagedesk.services.auth import Actor, require
 from villagedesk.services.eldercare_roster import (
-    ROSTER_COLUMNS,
-    ROSTER_FROM,
+    ELDER_FROM,
     ElderRow,
-    build_elders,
-    fetch_roster,
-    no_gc,
-    raw_connection,
+    elder_columns,
+    fetch_elders,
     require_elder,
+    roster_sql,
     row_to_elder,
 )
 from villagedesk.services.eldercare_rules import (
@@ -88,12 +86,12 @@ def unchecked(store: Store, *, year: int | None = None) -> list[ElderRow]:
     """Elders on the roster who have no completed check in `year` (default: this year)."""
     today = store.clock.today()
     year = year or today.year
-    with store.read() as s, no_gc():
+    with store.read() as s:
         rules = load_rules_in(s)
-        done = {r[0] for r in raw_connection(s).execute(
-            "SELECT resident_id FROM pension_check WHERE year = ? AND status = 'done'", (year,))}
-        rows, profiles = fetch_roster(s, today=today, roster_age=rules.roster_age)
-        return build_elders(rows, profiles, today, keep=lambda row, _m, _p: row[0] not in done)
+        return fetch_elders(s, roster_sql(
+            today, rules.roster_age,
+            where="AND NOT EXISTS (SELECT 1 FROM pension_check c WHERE c.resident_id = r.id "
+                  "AND c.year = :year AND c.status = 'done') "), {"year": year})
 
 
 def start_pension_proxy(store: Store, *, actor: Actor, resident_id: str | None = None,
@@ -161,11 +159,11 @@ def newly_qualifying(store: Store, *, month: str) -> list[AllowanceItem]:
             lo = years_before(first, threshold) - dt.timedelta(days=1)
             hi = years_before(last, threshold)
             rows = s.execute(text(
-                f"SELECT {ROSTER_COLUMNS} {ROSTER_FROM} WHERE r.birth_date BETWEEN :lo AND :hi "
+                f"SELECT {elder_columns(last)} {ELDER_FROM} WHERE r.birth_date BETWEEN :lo AND :hi "
                 "AND r.status = 'active' ORDER BY r.birth_date, r.id"),
                 {"lo": lo.isoformat(), "hi": hi.isoformat()}).all()
             for row in rows:
-                elder = row_to_elder(row, last)
+                elder = row_to_elder(row)
                 day = birthday_at(elder.birth_date, threshold)
                 if first <= day <= last:
                     items.append(AllowanceItem(elder, threshold, day, fen))
@@ -180,9 +178,9 @@ def allowance_roster(store: Store, *, month: str) -> list[AllowanceItem]:
         rules = load_rules_in(s)
         if not rules.allowance:
             return []
-        rows, profiles = fetch_roster(s, today=last, roster_age=rules.allowance[0][0])
+        elders = fetch_elders(s, roster_sql(last, rules.allowance[0][0]))
     out = []
-    for elder in build_elders(rows, profiles, last):
+    for elder in elders:
         tier = rules.allowance_tier(elder.age)
         if tier:
             out.append(AllowanceItem(elder, tier[0], birthday_at(elder.birth_date, tier[0]), tier[1]))

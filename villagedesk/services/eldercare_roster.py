@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import json
 from collections.abc import Iterator
@@ -71,28 +72,45 @@ def parse_flag(raw: str) -> str:
     return flag
 
 
-# Bits of the flag mask the roster query computes; age80 is added from the age in Python.
+# Bits of the flag mask the roster query computes in SQL (age80 from the age on the day).
 FLAG_BITS = (("lives_alone", 1), ("empty_nest", 2), ("disabled", 4), ("semi_disabled", 8),
              ("age80", 16), ("dibao_tekun", 32))
+FLAG_BIT = dict(FLAG_BITS)
 FLAG_TUPLES = tuple(tuple(f for f, bit in FLAG_BITS if mask & bit) for mask in range(64))
 
 
 class ElderRow(NamedTuple):
-    """One elder on the roster. A tuple of plain values: the garbage collector stops tracking
-    it after one pass, which keeps lists of 20,000 elders cheap to hold."""
+    """One elder on the roster, exactly as the roster query returns it.
+
+    Only plain values: the age and the flag bits are computed by SQLite, the birth date stays
+    the ISO text it is stored as, and `birth_date`, `flags` and the labels are derived only
+    when someone reads them (a table model asks for the rows it paints, not for 20,000).
+    """
 
     resident_id: str
     name: str
     id_number: str
-    birth_date: dt.date
+    birth_iso: str
+    phone: str
     age: int
-    flags: tuple[str, ...]
+    flag_mask: int
     care_level: int
     carer_kind: str
     carer_name: str
-    phone: str
-    meal_regular: bool
-    status: str
+    meal_regular: int  # 0 or 1
+    inactive_status: str  # '' while active, else moved_out / deceased
+
+    @property
+    def birth_date(self) -> dt.date:
+        return dt.date.fromisoformat(self.birth_iso)
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        return FLAG_TUPLES[self.flag_mask]
+
+    @property
+    def status(self) -> str:
+        return self.inactive_status or "active"
 
     @property
     def sex(self) -> str:
@@ -107,75 +125,84 @@ class ElderRow(NamedTuple):
     @property
     def category(self) -> str:
         """Meal subsidy category: 低保/特困 first, then 80+, then everyone else."""
-        if "dibao_tekun" in self.flags:
+        if self.flag_mask & 32:
             return "dibao_tekun"
         return "age80" if self.age >= 80 else "other"
 
     def as_json(self) -> dict[str, Any]:
         return {
             "resident_id": self.resident_id, "name": self.name, "id_number": self.id_number,
-            "sex": self.sex, "birth_date": self.birth_date.isoformat(), "age": self.age,
+            "sex": self.sex, "birth_date": self.birth_iso, "age": self.age,
             "flags": list(self.flags), "flag_labels": self.flag_labels, "care_level": self.care_level,
             "carer_kind": self.carer_kind, "carer_name": self.carer_name, "phone": self.phone,
-            "meal_regular": self.meal_regular, "status": self.status,
+            "meal_regular": bool(self.meal_regular), "status": self.status,
         }
 
 
-# The resident columns come from the covering index ix_resident_elder_roster (no table lookups).
-ROSTER_COLUMNS = (
-    "r.id, r.name, r.id_number, r.sex, r.birth_date, r.phone, r.status, "
-    "coalesce(p.care_level, 0), coalesce(p.carer_kind, ''), coalesce(p.carer_name, ''), "
-    "coalesce(p.meal_regular, 0), "
-    "(r.lives_alone + 2 * coalesce(p.empty_nest, 0) + 4 * coalesce(p.disabled, 0) "
-    "+ 8 * coalesce(p.semi_disabled, 0) + 32 * (r.is_dibao OR r.is_tekun))"
-)
-ROSTER_FROM = "FROM resident r LEFT JOIN elder_profile p ON p.resident_id = r.id"
+N_ELDER_COLUMNS = len(ElderRow._fields)
+make_elder = functools.partial(tuple.__new__, ElderRow)  # a row of elder_columns() -> ElderRow, in C
 
 
-class AgeOn:
-    """Whole years on one day, from an ISO birth date string, without building dates."""
+def age_sql(today: dt.date, column: str = "r.birth_date") -> str:
+    """Whole years on `today` from an ISO birth date, computed by SQLite.
 
-    __slots__ = ("year", "md")
-
-    def __init__(self, today: dt.date) -> None:
-        self.year, self.md = today.year, f"{today:%m-%d}"
-
-    def __call__(self, birth_iso: str) -> int:
-        # '02-29' > '02-28': a 29 Feb birthday comes on 1 Mar in a common year.
-        return self.year - int(birth_iso[:4]) - (birth_iso[5:10] > self.md)
+    '02-29' > '02-28': a 29 Feb birthday comes on 1 Mar in a common year. Only a date's
+    digits are written into the SQL text.
+    """
+    return (f"({today.year:d} - CAST(substr({column}, 1, 4) AS INTEGER) "
+            f"- (substr({column}, 6, 5) > '{today:%m-%d}'))")
 
 
-def row_to_elder(row: Any, today: dt.date, age_of: AgeOn | None = None) -> ElderRow:
-    """An ElderRow from a row in the ROSTER_COLUMNS layout (the joined query for a few elders)."""
-    birth = row[4]
-    birth_iso = birth.isoformat() if isinstance(birth, dt.date) else birth
-    age = (age_of or AgeOn(today))(birth_iso)
-    mask = row[11] | (16 if age >= 80 else 0)
-    return ElderRow(row[0], row[1], row[2], dt.date.fromisoformat(birth_iso), age,
-                    FLAG_TUPLES[mask], row[7], row[8], row[9], row[5], bool(row[10]), row[6])
+def flag_conditions(today: dt.date) -> dict[str, str]:
+    """Each flag as an SQL condition on the resident (r) and profile (p) columns on `today`.
+
+    A profile that does not exist gives NULL, which CASE WHEN treats as false.
+    """
+    return {
+        "lives_alone": "r.lives_alone",
+        "empty_nest": "p.empty_nest",
+        "disabled": "p.disabled",
+        "semi_disabled": "p.semi_disabled",
+        "age80": f"(r.birth_date <= '{born_on_or_before(today, 80).isoformat()}')",
+        "dibao_tekun": "(r.is_dibao OR r.is_tekun)",
+    }
 
 
-# Fewest columns that make a row: every text value becomes a new Python string, per row.
-_FAST_COLUMNS = ("r.id, r.name, r.id_number, r.birth_date, r.phone, "
-                 "r.lives_alone + 32 * (r.is_dibao OR r.is_tekun)")
-NO_PROFILE = (0, "", "", 0, 0)
+def elder_columns(today: dt.date) -> str:
+    """The ElderRow columns, in order, over `resident r LEFT JOIN elder_profile p` (ELDER_FROM).
+
+    Empty strings and small integers cost Python no new objects, so what has no value is ''
+    or 0 rather than NULL, and an active status is ''.
+    """
+    cond = flag_conditions(today)
+    # The profile's three bits under one coalesce: no profile row, no bits.
+    mask = (f"{cond['lives_alone']} + 16 * {cond['age80']} + 32 * {cond['dibao_tekun']} + coalesce("
+            f"2 * {cond['empty_nest']} + 4 * {cond['disabled']} + 8 * {cond['semi_disabled']}, 0)")
+    return (
+        "r.id AS resident_id, r.name AS name, r.id_number AS id_number, r.birth_date AS birth_date, "
+        f"r.phone AS phone, {age_sql(today)} AS age, ({mask}) AS mask, "
+        "coalesce(p.care_level, 0) AS care_level, coalesce(p.carer_kind, '') AS carer_kind, "
+        "coalesce(p.carer_name, '') AS carer_name, coalesce(p.meal_regular, 0) AS meal_regular, "
+        "CASE r.status WHEN 'active' THEN '' ELSE r.status END AS inactive"
+    )
+
+
+ELDER_FROM = "FROM resident r LEFT JOIN elder_profile p ON p.resident_id = r.id"
+ELDER_NAMES = ("resident_id, name, id_number, birth_date, phone, age, mask, care_level, carer_kind, "
+               "carer_name, meal_regular, inactive")
+
+
+def row_to_elder(row: Any) -> ElderRow:
+    """An ElderRow from the first columns of a row that starts with elder_columns()."""
+    return make_elder(tuple(row[:N_ELDER_COLUMNS]))
 
 
 def raw_connection(s: Session) -> Any:
     """The sqlite3 connection under the session's read transaction, for the big list queries.
 
-    Listing 20,000 elders must take well under 100 ms; plain DB-API tuples cost a third of
-    SQLAlchemy rows, and that is the difference.
+    Plain DB-API tuples cost a third of SQLAlchemy rows; with 20,000 elders that counts.
     """
     return s.connection().connection.driver_connection
-
-
-def profile_map(s: Session) -> dict[str, tuple[Any, ...]]:
-    """resident id -> (care_level, carer_kind, carer_name, meal_regular, flag bits)."""
-    rows = raw_connection(s).execute(
-        "SELECT resident_id, care_level, carer_kind, carer_name, meal_regular, "
-        "2 * empty_nest + 4 * disabled + 8 * semi_disabled FROM elder_profile").fetchall()
-    return {r[0]: r[1:] for r in rows}
 
 
 @contextlib.contextmanager
@@ -190,70 +217,49 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def fetch_roster(s: Session, *, today: dt.date, roster_age: int, where: str = "",
-                 params: dict[str, Any] | None = None,
-                 include_inactive: bool = False) -> tuple[list[tuple[Any, ...]], dict[str, tuple[Any, ...]]]:
-    """Resident rows of the roster on `today`, oldest first, and the profiles by resident id.
+def roster_sql(today: dt.date, roster_age: int, *, where: str = "", include_inactive: bool = False,
+               order: str = "r.birth_date", extra: str = "", join: str = "") -> str:
+    """SELECT of the ElderRow columns for everyone on the roster on `today` (plus `where`).
 
-    A row is (id, name, id_number, birth_date, phone, flag bits[, status with include_inactive]).
-
-    The resident part is a range on the covering index ix_resident_elder_roster; profiles
-    are merged from one scan instead of a probe per elder.
+    The resident part is a range on the covering index ix_resident_elder_roster; the profile
+    is one probe of ix_elder_profile_resident per elder. `where` may use :named parameters;
+    `extra` columns come after the ElderRow ones, from tables that `join` adds.
     """
     cutoff = born_on_or_before(today, roster_age)
-    sql = (f"SELECT {_FAST_COLUMNS}{', r.status' if include_inactive else ''} FROM resident r "
-           "WHERE r.birth_date <= :cutoff "
-           + ("" if include_inactive else "AND r.status = 'active' ")
-           + where + " ORDER BY r.birth_date")
-    rows = raw_connection(s).execute(sql, {"cutoff": cutoff.isoformat(), **(params or {})}).fetchall()
-    return rows, profile_map(s)
+    return (f"SELECT {elder_columns(today)}{extra} {ELDER_FROM} {join}"
+            f"WHERE r.birth_date <= '{cutoff.isoformat()}' "
+            + ("" if include_inactive else "AND r.status = 'active' ")
+            + where + (f" ORDER BY {order}" if order else ""))
 
 
-def build_elders(rows: list[tuple[Any, ...]], profiles: dict[str, tuple[Any, ...]], today: dt.date, *,
-                 carer: str | None = None, flag_bit: int = 0,
-                 keep: Any = None) -> list[ElderRow]:
-    """ElderRows straight from fetch_roster's rows: the hot loop of the roster and the due list.
-
-    `keep(row, mask, profile)` may drop rows before an ElderRow is built for them.
-    """
-    year, md = today.year, f"{today:%m-%d}"
-    fromiso = dt.date.fromisoformat
-    get = profiles.get
-    new = tuple.__new__  # skips NamedTuple's Python-level __new__ in this hot loop
-    out = []
-    append = out.append
-    for row in rows:
-        rid, name, id_number, birth, phone, bits = row[:6]
-        p = get(rid, NO_PROFILE)
-        if carer is not None and p[2] != carer:
-            continue
-        # '02-29' > '02-28': a 29 Feb birthday comes on 1 Mar in a common year.
-        age = year - int(birth[:4]) - (birth[5:10] > md)
-        mask = bits | p[4] | (16 if age >= 80 else 0)
-        if flag_bit and not mask & flag_bit:
-            continue
-        if keep is not None and not keep(row, mask, p):
-            continue
-        append(new(ElderRow, (rid, name, id_number, fromiso(birth), age, FLAG_TUPLES[mask],
-                              p[0], p[1], p[2], phone, p[3] == 1, row[6] if len(row) > 6 else "active")))
-    return out
+def fetch_elders(s: Session, sql: str, params: dict[str, Any] | None = None) -> list[ElderRow]:
+    """Run a roster_sql() query and make ElderRows of its rows without a Python-level loop."""
+    with no_gc():
+        return list(map(make_elder, raw_connection(s).execute(sql, params or {})))
 
 
 def roster(store: Store, *, flag: str | None = None, query: str = "", carer: str | None = None,
            include_inactive: bool = False, today: dt.date | None = None) -> list[ElderRow]:
-    """Everyone aged 60+ on `today` (default: the clock's today), oldest first."""
+    """Everyone aged 60+ on `today` (default: the clock's today), oldest first.
+
+    Filters (search text, carer, flag) are part of the one SQL query.
+    """
     today = today or store.clock.today()
     wanted = parse_flag(flag) if flag else None
     where, params = "", {}
     if query.strip():
         where += "AND (r.name LIKE :q OR r.id_number LIKE :tail) "
         params.update(q=f"%{query.strip()}%", tail=f"%{query.strip().upper()}")
-    with store.read() as s, no_gc():
+    if carer is not None:
+        where += "AND coalesce(p.carer_name, '') = :carer "
+        params["carer"] = carer
+    with store.read() as s:
         rules = load_rules_in(s)
-        rows, profiles = fetch_roster(s, today=today, roster_age=rules.roster_age, where=where,
-                                      params=params, include_inactive=include_inactive)
-        return build_elders(rows, profiles, today, carer=carer,
-                            flag_bit=dict(FLAG_BITS)[wanted] if wanted else 0)
+        sql = roster_sql(today, rules.roster_age, where=where, include_inactive=include_inactive,
+                         order="" if wanted else "r.birth_date")
+        if wanted:  # the flag bits are a computed column: filter on them around the query
+            sql = f"SELECT * FROM ({sql}) WHERE mask & {FLAG_BIT[wanted]:d} ORDER BY birth_date, resident_id"
+        return fetch_elders(s, sql, params)
 
 
 def count_roster(store: Store, *, today: dt.date | None = None) -> int:
@@ -376,9 +382,9 @@ def elder_detail(store: Store, *, resident_id: str | None = None, id_number: str
         r = resolve_resident(s, today=today, resident_id=resident_id, id_number=id_number)
         h = s.get(Household, r.household_id)
         p = s.exec(select(ElderProfile).where(ElderProfile.resident_id == r.id)).first()
-        row = s.execute(text(f"SELECT {ROSTER_COLUMNS} {ROSTER_FROM} WHERE r.id = :rid"),
+        row = s.execute(text(f"SELECT {elder_columns(today)} {ELDER_FROM} WHERE r.id = :rid"),
                         {"rid": r.id}).one()
-        elder = row_to_elder(row, today)
+        elder = row_to_elder(row)
         visits = s.execute(text(
             "SELECT id, visit_date, visit_type, visitor_name, findings, health_notes, follow_up_needed, "
             "follow_up_open, follow_up_closed_on, follow_up_result, status FROM elder_visit "

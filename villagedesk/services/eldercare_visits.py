@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from operator import attrgetter
+import functools
 from typing import Any, NamedTuple
 
 from sqlalchemy import text
@@ -17,15 +17,16 @@ from villagedesk.errors import DomainError, NotFoundError
 from villagedesk.i18n import tr
 from villagedesk.services.auth import Actor, require
 from villagedesk.services.eldercare_roster import (
-    FLAG_TUPLES,
-    NO_PROFILE,
+    N_ELDER_COLUMNS,
     ElderRow,
-    fetch_roster,
+    flag_conditions,
+    make_elder,
     no_gc,
     raw_connection,
     require_elder,
+    roster_sql,
 )
-from villagedesk.services.eldercare_rules import birthday_at, load_rules_in
+from villagedesk.services.eldercare_rules import Rules, load_rules_in
 
 VISIT_TYPE_ALIASES = {"探访": "visit", "助洁": "cleaning", "助医": "medical", "代购": "shopping", "其他": "other"}
 
@@ -114,21 +115,55 @@ def void_visit(store: Store, *, actor: Actor, visit_id: str, reason: str = "") -
 # -- due list ------------------------------------------------------------------------------------
 
 class DueItem(NamedTuple):
-    """An elder due for a visit (a tuple of plain values, like ElderRow)."""
+    """An elder due for a visit: the ElderRow columns, then the visit figures, as the due-list
+    query returns them. Dates are day ordinals (dt.date.toordinal); `last_visit`, `due_date`
+    and `elder` are made only when read."""
 
-    elder: ElderRow
-    last_visit: dt.date | None
+    resident_id: str
+    name: str
+    id_number: str
+    birth_iso: str
+    phone: str
+    age: int
+    flag_mask: int
+    care_level: int
+    carer_kind: str
+    carer_name: str
+    meal_regular: int
+    inactive_status: str
+    last_visit_day: int | None  # None: never visited
     every_days: int
-    due_date: dt.date
+    due_day: int
     days_overdue: int  # 0 = due today; negative = due later (only with `ahead_days`)
 
+    flags = ElderRow.flags
+    flag_labels = ElderRow.flag_labels
+
+    @property
+    def elder(self) -> ElderRow:
+        return make_elder(self[:N_ELDER_COLUMNS])
+
+    @property
+    def last_visit(self) -> dt.date | None:
+        return None if self.last_visit_day is None else dt.date.fromordinal(self.last_visit_day)
+
+    @property
+    def due_date(self) -> dt.date:
+        return dt.date.fromordinal(self.due_day)
+
     def as_json(self) -> dict[str, Any]:
+        last = self.last_visit
         return {
             **self.elder.as_json(),
-            "last_visit": self.last_visit.isoformat() if self.last_visit else None,
+            "last_visit": last.isoformat() if last else None,
             "every_days": self.every_days, "due_date": self.due_date.isoformat(),
             "days_overdue": self.days_overdue,
         }
+
+
+make_due = functools.partial(tuple.__new__, DueItem)
+# julianday() of a date at midnight minus this is its proleptic ordinal (dt.date.toordinal).
+_JD_ORDINAL = 1721424.5
 
 
 def _start_date(s: Any) -> dt.date:
@@ -144,67 +179,77 @@ def _start_date(s: Any) -> dt.date:
     return created.astimezone(CST).date()
 
 
+def visit_days_sql(rules: Rules, today: dt.date, *, cut: dt.date | None = None) -> str:
+    """The visit interval of an elder from their flags, as an SQL CASE over the resident and
+    profile columns: the first matching rule in order of days is the shortest that applies,
+    else the default.
+
+    With `cut`, the CASE gives instead the ISO date a last visit must be after for the elder
+    not to be due on `cut` (cut - interval): a plain text comparison per row.
+    """
+    cond = flag_conditions(today)
+
+    def value(days: int) -> str:
+        return f"'{(cut - dt.timedelta(days=days)).isoformat()}'" if cut else f"{days:d}"
+
+    whens = " ".join(f"WHEN {cond[flag]} THEN {value(days)}"
+                     for flag, days in sorted(rules.visit_rules, key=lambda r: r[1]))
+    default = value(rules.visit_default_days)
+    return f"(CASE {whens} ELSE {default} END)" if whens else default
+
+
+def due_sql(rules: Rules, *, today: dt.date, limit: dt.date, start: dt.date, carer: str | None) -> str:
+    """One query for the due list: roster, profile, last visit, interval, due day, overdue days.
+
+    The WHERE clause compares ISO date texts only; day numbers are computed just for the
+    elders who are due. Parameter :carer when `carer` is given. Every value written into the
+    SQL text is a number or a date the code made.
+    """
+    where = "AND coalesce(p.carer_name, '') = :carer " if carer is not None else ""
+    # Never visited: due from the later of joining the roster and the hall's start. Everyone on
+    # the roster on `today` joined by then, so they are due by `limit` exactly when the start is.
+    never = "lv.visit_date IS NULL" if start <= limit else "0"
+    where += f"AND ({never} OR lv.visit_date <= {visit_days_sql(rules, today, cut=limit)}) "
+    last_day = f"CAST(julianday(lv.visit_date) - {_JD_ORDINAL} AS INTEGER)"
+    due_day = (f"coalesce({last_day} + {visit_days_sql(rules, today)}, CAST(julianday(max("
+               f"'{start.isoformat()}', date(r.birth_date, '+{rules.roster_age:d} years'))) "
+               f"- {_JD_ORDINAL} AS INTEGER))")
+    return roster_sql(
+        today, rules.roster_age, where=where, order="",
+        extra=(f", {last_day} AS last_day, {visit_days_sql(rules, today)} AS every, {due_day} AS due_day, "
+               f"{today.toordinal():d} - {due_day} AS overdue"),
+        join="LEFT JOIN elder_last_visit lv ON lv.resident_id = r.id ")
+
+
 def due_list(store: Store, *, today: dt.date | None = None, ahead_days: int = 0,
-             carer: str | None = None) -> list[DueItem]:
-    """Elders whose next visit is due by `today + ahead_days`, most overdue first.
+             carer: str | None = None, limit: int | None = None) -> list[DueItem]:
+    """Elders whose next visit is due by `today + ahead_days`, most overdue first (the oldest
+    first among equally overdue).
 
     The interval is the shortest of the rules matching the elder's flags (e.g. 独居 and 失能
     weekly), else the default. An elder never visited is due from the later of the day they
-    joined the roster and the day the hall started keeping records.
+    joined the roster and the day the hall started keeping records. All of it is one SQL
+    query over the roster index, the profiles and elder_last_visit (kept by triggers).
+    `limit` keeps only the first rows (the home card shows three).
     """
     today = today or store.clock.today()
-    limit = today + dt.timedelta(days=ahead_days)
+    until = today + dt.timedelta(days=ahead_days)
+    order = " ORDER BY due_day, birth_date, resident_id" + (f" LIMIT {int(limit):d}" if limit is not None else "")
     with store.read() as s:
         rules = load_rules_in(s)
-        start = _start_date(s)
-        rows, profiles = fetch_roster(s, today=today, roster_age=rules.roster_age)
-        last_visits = dict(raw_connection(s).execute(
-            "SELECT resident_id, visit_date FROM elder_last_visit").fetchall())
-    return _due_items(rows, profiles, last_visits, rules, start, today, limit, carer)
-
-
-def _due_items(rows: list[Any], profiles: dict[str, Any], last_visits: dict[str, str], rules: Any,
-               start: dt.date, today: dt.date, limit: dt.date, carer: str | None) -> list[DueItem]:
-    """One pass over the roster rows; ElderRow and DueItem are built only for those due."""
-    every = [rules.visit_days(set(flags)) for flags in FLAG_TUPLES]
-    # Due when the last visit is on or before limit - interval: a comparison of ISO strings.
-    cut = [(limit - dt.timedelta(days=days)).isoformat() for days in every]
-    year, md = today.year, f"{today:%m-%d}"
-    fromiso, delta = dt.date.fromisoformat, dt.timedelta
-    get_profile, get_last = profiles.get, last_visits.get
-    new = tuple.__new__  # skips NamedTuple's Python-level __new__ in this hot loop
-    items = []
-    append = items.append
-    with no_gc():
-        for row in rows:
-            rid, name, id_number, birth, phone, bits = row[:6]
-            p = get_profile(rid, NO_PROFILE)
-            if carer is not None and p[2] != carer:
-                continue
-            age = year - int(birth[:4]) - (birth[5:10] > md)
-            mask = bits | p[4] | (16 if age >= 80 else 0)
-            last_iso = get_last(rid)
-            if last_iso is None:
-                last = None
-                due = max(start, birthday_at(fromiso(birth), rules.roster_age))
-                if due > limit:
-                    continue
-            elif last_iso > cut[mask]:
-                continue
-            else:
-                last = fromiso(last_iso)
-                due = last + delta(days=every[mask])
-            elder = new(ElderRow, (rid, name, id_number, fromiso(birth), age, FLAG_TUPLES[mask], p[0], p[1],
-                                   p[2], phone, p[3] == 1, "active"))
-            append(new(DueItem, (elder, last, every[mask], due, (today - due).days)))
-    # Rows come oldest first and the sort is stable: the oldest lead among equally overdue.
-    items.sort(key=attrgetter("due_date"))
-    return items
+        sql = due_sql(rules, today=today, limit=until, start=_start_date(s), carer=carer)
+        with no_gc():
+            return list(map(make_due, raw_connection(s).execute(
+                sql + order, {"carer": carer} if carer is not None else {})))
 
 
 def due_count(store: Store, *, today: dt.date | None = None) -> int:
-    """For the home page card: how many elders are due for a visit today."""
-    return len(due_list(store, today=today))
+    """For the home page card: how many elders are due for a visit today (no rows built)."""
+    today = today or store.clock.today()
+    with store.read() as s:
+        rules = load_rules_in(s)
+        sql = due_sql(rules, today=today, limit=today, start=_start_date(s), carer=None)
+        return int(raw_connection(s).execute(f"SELECT count(*) FROM ({sql})").fetchone()[0])
 
 
 # -- follow-ups ----------------------------------------------------------------------------------

@@ -61,13 +61,15 @@ def _rules(ctx: UiContext) -> QWidget:
 
 
 def home_cards(ctx: UiContext) -> list[HomeCard]:
-    due = eldercare_visits.due_list(ctx.store)
+    # A count and the three most overdue, not the whole list: the card is painted on every refresh.
+    n_due = eldercare_visits.due_count(ctx.store)
+    due = eldercare_visits.due_list(ctx.store, limit=3)
     follow = eldercare_visits.open_follow_ups(ctx.store)
     worst = due[0].days_overdue if due else 0
     cards = [
-        HomeCard(title=tr("EldercareUi", "Elders due for a visit"), count=len(due), page_key="eldercare.due",
+        HomeCard(title=tr("EldercareUi", "Elders due for a visit"), count=n_due, page_key="eldercare.due",
                  severity="danger" if worst >= 14 else ("warning" if due else "info"),
-                 detail="、".join(i.elder.name for i in due[:3])),
+                 detail="、".join(i.name for i in due)),
         HomeCard(title=tr("EldercareUi", "Open follow-ups"), count=len(follow), page_key="eldercare.due",
                  severity="warning" if follow else "info",
                  detail="、".join(f["name"] for f in follow[:3])),

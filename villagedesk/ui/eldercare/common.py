@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from villagedesk import i18n
 from villagedesk.errors import DomainError
+from villagedesk.services.eldercare_roster import FLAG_TUPLES, flag_label
 from villagedesk.ui.errors import show_error, show_message
 from villagedesk.ui.forms import FormGrid
 from villagedesk.ui.modules import UiContext
@@ -24,6 +27,19 @@ from villagedesk.ui.table_model import ROW_ROLE, BaseTableModel
 from villagedesk.ui.text import tr
 
 CTX = "EldercareUi"
+
+
+def flags_text(mask: int) -> str:
+    """The flag labels of a flag mask, joined for a table cell; one string per mask and language.
+
+    Table models hold the plain service rows and call this from data() for the cells painted.
+    """
+    return _flags_text(mask, i18n.language())
+
+
+@functools.lru_cache(maxsize=256)
+def _flags_text(mask: int, _language: str) -> str:
+    return "、".join(flag_label(f) for f in FLAG_TUPLES[mask])
 
 
 class EldercarePage(QWidget):

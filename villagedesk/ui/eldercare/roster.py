@@ -32,6 +32,7 @@ from villagedesk.ui.eldercare.common import (
     EldercarePage,
     date_edit,
     date_of,
+    flags_text,
     save_and_print,
     selected,
     table_view,
@@ -50,7 +51,7 @@ def roster_columns() -> list[Column]:
         Column("age", QT_TRANSLATE_NOOP("EldercareUi", "Age"), align="right",
                color=lambda e: "#a33" if e.age >= 80 else None),
         Column("id_number", QT_TRANSLATE_NOOP("EldercareUi", "ID number"), getter=lambda e: mask_id(e.id_number)),
-        Column("flags", QT_TRANSLATE_NOOP("EldercareUi", "Flags"), getter=lambda e: "、".join(e.flag_labels)),
+        Column("flags", QT_TRANSLATE_NOOP("EldercareUi", "Flags"), getter=lambda e: flags_text(e.flag_mask)),
         Column("carer_name", QT_TRANSLATE_NOOP("EldercareUi", "Carer")),
         Column("phone", QT_TRANSLATE_NOOP("EldercareUi", "Phone")),
     ]

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
 
 from villagedesk.services import eldercare_visits
-from villagedesk.ui.eldercare.common import CTX, EldercarePage, selected, table_view
+from villagedesk.ui.eldercare.common import CTX, EldercarePage, flags_text, selected, table_view
 from villagedesk.ui.eldercare.roster import _Row
 from villagedesk.ui.forms import line_edit, title_label
 from villagedesk.ui.modules import QT_TRANSLATE_NOOP, UiContext
@@ -19,14 +19,14 @@ def due_columns() -> list[Column]:
     return [
         Column("days_overdue", QT_TRANSLATE_NOOP("EldercareUi", "Days overdue"), align="right",
                color=lambda i: "#a33" if i.days_overdue >= 7 else ("#a60" if i.days_overdue >= 0 else None)),
-        Column("name", QT_TRANSLATE_NOOP("EldercareUi", "Name"), getter=lambda i: i.elder.name),
-        Column("age", QT_TRANSLATE_NOOP("EldercareUi", "Age"), getter=lambda i: i.elder.age, align="right"),
-        Column("flags", QT_TRANSLATE_NOOP("EldercareUi", "Flags"), getter=lambda i: "、".join(i.elder.flag_labels)),
+        Column("name", QT_TRANSLATE_NOOP("EldercareUi", "Name")),
+        Column("age", QT_TRANSLATE_NOOP("EldercareUi", "Age"), align="right"),
+        Column("flags", QT_TRANSLATE_NOOP("EldercareUi", "Flags"), getter=lambda i: flags_text(i.flag_mask)),
         Column("last_visit", QT_TRANSLATE_NOOP("EldercareUi", "Last visit"),
                getter=lambda i: i.last_visit.isoformat() if i.last_visit else tr("EldercareUi", "never")),
         Column("every_days", QT_TRANSLATE_NOOP("EldercareUi", "Every (days)"), align="right"),
-        Column("carer", QT_TRANSLATE_NOOP("EldercareUi", "Carer"), getter=lambda i: i.elder.carer_name),
-        Column("phone", QT_TRANSLATE_NOOP("EldercareUi", "Phone"), getter=lambda i: i.elder.phone),
+        Column("carer", QT_TRANSLATE_NOOP("EldercareUi", "Carer"), getter=lambda i: i.carer_name),
+        Column("phone", QT_TRANSLATE_NOOP("EldercareUi", "Phone")),
     ]
 
 
@@ -97,7 +97,7 @@ class DuePage(EldercarePage):
     def open_selected(self) -> None:
         item = selected(self.view)
         if item is not None:
-            self.ctx.navigate("eldercare.detail", resident_id=item.elder.resident_id)  # type: ignore[attr-defined]
+            self.ctx.navigate("eldercare.detail", resident_id=item.resident_id)  # type: ignore[attr-defined]
 
     def close_selected(self) -> None:
         row = selected(self.follow_view)
