@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 from eldercare_support import add_person
 
-from villagedesk.errors import DomainError
+from villagedesk.errors import DomainError, PermissionDeniedError
 from villagedesk.services import residents
+from villagedesk.services.auth import actor_for, create_staff
 from villagedesk.services.eldercare_pension import (
     allowance_roster,
     certify,
@@ -17,6 +18,7 @@ from villagedesk.services.eldercare_pension import (
     unchecked,
 )
 from villagedesk.services.eldercare_rules import set_rule
+from villagedesk.services.proxy_catalogue import list_catalogue
 
 
 def test_unchecked_list_empties_as_checks_are_recorded(store, actor, clock) -> None:
@@ -40,21 +42,52 @@ def test_unchecked_list_empties_as_checks_are_recorded(store, actor, clock) -> N
     assert unchecked(store) == []
 
 
-def test_pension_check_can_start_as_a_proxy_application(store, actor) -> None:
+@pytest.fixture
+def eldercare_worker(store, actor):
+    create_staff(store, actor=actor, name="赵养老", role="eldercare", password="secret123")
+    return actor_for(store, "赵养老")
+
+
+def test_pension_check_can_start_as_a_proxy_application(store, actor, eldercare_worker) -> None:
     from villagedesk.services import proxy
 
     a = add_person(store, actor, "卧床老人", dt.date(1938, 1, 1))
-    started = start_pension_proxy(store, actor=actor, id_number=a.id_number)
+    # An elder-care worker, who has no proxy role, starts it from the elder roster.
+    started = start_pension_proxy(store, actor=eldercare_worker, id_number=a.id_number)
     app = proxy.get_application(store, number=started["receipt_number"])
-    assert app.service_name == "养老金资格认证"
-    assert started["status"] == "started"
+    assert app.service_name == "养老金资格认证" and app.service_code == "RS002"
+    assert app.status == "accepted" and started["status"] == "started"
     # Started is not done: the elder stays on the unchecked list until the check is recorded.
     assert [e.name for e in unchecked(store)] == ["卧床老人"]
     with pytest.raises(DomainError):
-        start_pension_proxy(store, actor=actor, id_number=a.id_number)
-    done = certify(store, actor=actor, id_number=a.id_number, method="代办")
+        start_pension_proxy(store, actor=eldercare_worker, id_number=a.id_number)
+    done = certify(store, actor=eldercare_worker, id_number=a.id_number, method="代办")
     assert done["proxy_application_id"] == started["proxy_application_id"]
     assert unchecked(store) == []
+
+
+def test_elder_care_role_may_accept_only_the_pension_check_through_the_proxy_service(
+        store, actor, eldercare_worker) -> None:
+    from villagedesk.services import proxy
+
+    a = add_person(store, actor, "老人", dt.date(1940, 1, 1))
+    other = next(i.code for i in list_catalogue(store) if i.code != "RS002")
+    # Without saying on whose behalf, or for another item, the proxy role is still needed.
+    with pytest.raises(PermissionDeniedError):
+        proxy.accept_application(store, actor=eldercare_worker, resident_id=a.id, service_code="RS002")
+    with pytest.raises(PermissionDeniedError):
+        proxy.accept_application(store, actor=eldercare_worker, resident_id=a.id, service_code=other,
+                                 on_behalf_of_affair="eldercare")
+    # An affair the worker does not work in gives nothing either.
+    with pytest.raises(PermissionDeniedError):
+        proxy.accept_application(store, actor=eldercare_worker, resident_id=a.id, service_code="RS002",
+                                 on_behalf_of_affair="supply")
+    create_staff(store, actor=actor, name="钱农资", role="supply", password="secret123")
+    with pytest.raises(PermissionDeniedError):
+        start_pension_proxy(store, actor=actor_for(store, "钱农资"), id_number=a.id_number)
+    accepted = proxy.accept_application(store, actor=eldercare_worker, resident_id=a.id, service_code="RS002",
+                                        on_behalf_of_affair="eldercare")
+    assert proxy.get_application(store, number=accepted.receipt_number).service_code == "RS002"
 
 
 def test_newly_qualifying_allowance_in_the_month_they_reach_the_threshold(store, actor) -> None:

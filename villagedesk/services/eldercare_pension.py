@@ -37,6 +37,7 @@ from villagedesk.services.eldercare_rules import (
 
 METHOD_ALIASES = {"现场": "onsite", "上门": "home", "代办": "proxy"}
 PENSION_SERVICE_NAME = "养老金资格认证"
+PENSION_SERVICE_CODE = "RS002"  # in the standard service catalogue
 
 
 def method_label(method: str) -> str:
@@ -120,8 +121,11 @@ def start_pension_proxy(store: Store, *, actor: Actor, resident_id: str | None =
              if i.name == PENSION_SERVICE_NAME]
     if not items:
         raise DomainError(tr("eldercare", "The service catalogue has no item 养老金资格认证."))
+    # The standard item first: the proxy service lets an elder-care worker accept that one.
+    items.sort(key=lambda i: i.code != PENSION_SERVICE_CODE)
     accepted = proxy.accept_application(store, actor=actor, resident_id=r.id, service_code=items[0].code,
-                                        notes=notes or tr("eldercare", "Started from the elder roster"))
+                                        notes=notes or tr("eldercare", "Started from the elder roster"),
+                                        on_behalf_of_affair="eldercare")
     with store.write(actor) as s:
         row = s.exec(select(PensionCheck).where(PensionCheck.resident_id == r.id,
                                                 PensionCheck.year == today.year)).first()

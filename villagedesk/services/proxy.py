@@ -37,6 +37,9 @@ from villagedesk.services.proxy_catalogue import find_item
 from villagedesk.services.workdays import add_working_days
 
 COUNTER_NAME = "proxy_receipt"
+# Service items another affair may accept without the proxy role, by catalogue code: an
+# elder-care worker starts the yearly pension check (养老金资格认证) for a bedridden elder.
+AFFAIR_SERVICE_CODES = {"eldercare": frozenset({"RS002"})}
 
 
 def status_label(status: str) -> str:
@@ -244,13 +247,18 @@ def accept_application(
     store: Store, *, actor: Actor, resident_id: str, service_code: str,
     missing: Iterable[str] = (), materials: Sequence[Material] | None = None,
     agent_name: str = "", agent_id_number: str = "", agent_relation: str = "", notes: str = "",
+    on_behalf_of_affair: str | None = None,
 ) -> AcceptResult:
     """Accept an application at the counter and give it its receipt number and due date.
 
     `materials` replaces the service's checklist when given; otherwise every required
-    material counts as received except those named in `missing`.
+    material counts as received except those named in `missing`. `on_behalf_of_affair`
+    lets that affair's role accept the items AFFAIR_SERVICE_CODES allows it, and no others.
     """
-    require(actor, "proxy")
+    if on_behalf_of_affair is not None and service_code in AFFAIR_SERVICE_CODES.get(on_behalf_of_affair, ()):
+        require(actor, on_behalf_of_affair)
+    else:
+        require(actor, "proxy")
     ident = store.identity
     now = store.clock.now()
     today = store.clock.today()
