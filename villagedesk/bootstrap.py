@@ -42,8 +42,15 @@ def open_store(paths: Paths, *, clock: Clock | None = None, keep: int = 14) -> S
     return Store.open(db_path, clock=clock)
 
 
+def register_reference_appliers() -> None:
+    """County reference data is applied by the services that own those tables; importing
+    them registers their sync appliers (service catalogue, supply products)."""
+    from villagedesk.services import proxy_catalogue, supply_catalogue  # noqa: F401
+
+
 def bootstrap(paths: Paths, *, clock: Clock | None = None) -> App:
     setup_logging(paths)
+    register_reference_appliers()
     settings = Settings.load(paths.settings_file)
     set_language(settings.language)
     store = open_store(paths, clock=clock, keep=settings.backup_keep)
