@@ -165,11 +165,11 @@ def _import(
         if isinstance(man.get("enrollment"), dict):  # the same enrollment file used on a second PC
             raise _used()
         raise bundle.bad_signature()
-    hall = s.get(Hall, dev.hall_id)
-    assert hall is not None
-    out.hall_code, out.hall_id, out.device_id = hall.code, hall.id, dev.id
+    # Only the code: a Hall object in this session would trip the ingest's bulk update of it.
+    hall_code = s.execute(sa.select(Hall.code).where(Hall.id == dev.hall_id)).scalar_one()
+    out.hall_code, out.hall_id, out.device_id = hall_code, dev.hall_id, dev.id
     if man["hall_id"] != dev.hall_id:
-        raise _Reject("other_hall", tr("usb", "This bundle claims to belong to another hall than the PC that made it (enrolled for {code}). It cannot be used.").format(code=hall.code))
+        raise _Reject("other_hall", tr("usb", "This bundle claims to belong to another hall than the PC that made it (enrolled for {code}). It cannot be used.").format(code=hall_code))
     pg = s.get_bind().dialect.name == "postgresql"
     total = IngestResult(results=[], high_water=dev.high_water)
     if pg and len(ops) > INGEST_CHUNK:
@@ -189,19 +189,19 @@ def _import(
         out.status = "held"
         out.reason = tr("usb", "{n} operations come from a newer program than this server. The bundle is kept and imported when the county server is upgraded.").format(n=total.later)
         if s.get(BundleHeld, man["bundle_id"]) is None:
-            s.add(BundleHeld(bundle_id=man["bundle_id"], hall_id=hall.id, device_id=dev.id, schema_rev=int(man["schema_rev"]), data=data, received_at=now))
+            s.add(BundleHeld(bundle_id=man["bundle_id"], hall_id=dev.hall_id, device_id=dev.id, schema_rev=int(man["schema_rev"]), data=data, received_at=now))
     elif ops and total.duplicates == len(ops):
         out.status = "duplicate"
         out.reason = tr("usb", "Everything in this bundle was already received; nothing was added twice.")
     first_time = s.get(BundleReceipt, man["bundle_id"]) is None
     if first_time:
         s.add(BundleReceipt(
-            bundle_id=man["bundle_id"], hall_id=hall.id, device_id=dev.id, seq_from=int(man["seq_from"]), seq_to=int(man["seq_to"]),
+            bundle_id=man["bundle_id"], hall_id=dev.hall_id, device_id=dev.id, seq_from=int(man["seq_from"]), seq_to=int(man["seq_to"]),
             op_count=len(ops), previous_bundle_id=str(man.get("previous_bundle_id") or "")[:36], file_sha256=file_sha,
             status=out.status, applied=total.applied, duplicates=total.duplicates, rejected=total.rejected, later=total.later,
             received_at=now, uploaded_by=uploaded_by[:40],
         ))
-    bd = s.get(BundleDevice, dev.id) or BundleDevice(device_id=dev.id, hall_id=hall.id)
+    bd = s.get(BundleDevice, dev.id) or BundleDevice(device_id=dev.id, hall_id=dev.hall_id)
     if first_time:  # a replayed old bundle must not move the cursor back (the hall's clock may be off)
         cursor = man.get("ref_cursor")
         bd.ref_cursor = cursor if type(cursor) is int and cursor >= 0 else 0
