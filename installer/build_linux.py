@@ -17,6 +17,7 @@ carry (X11/xcb, GL, fontconfig, D-Bus, CUPS), worked out from the ELF files.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import os
@@ -326,14 +327,21 @@ def main() -> int:
     started = time.perf_counter()
     arch = subprocess.run(["dpkg", "--print-architecture"], check=True, capture_output=True,
                           text=True).stdout.strip()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with (CACHE / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time (parallel test runs share the cache)
+        return build(args, arch, started)
+
+
+def build(args: argparse.Namespace, arch: str, started: float) -> int:
     key = source_hash()
     cache = CACHE / key
     bundle = cache / "bundle" / "villagedesk"
     bundle_file = cache / "bundle.json"
     if args.force or not bundle_file.exists():
-        for old in sorted(CACHE.glob("*/"), key=lambda p: p.stat().st_mtime)[:-1]:
+        for old in sorted(CACHE.glob("*/"), key=lambda p: p.stat().st_mtime)[:-2]:
             if old != cache:
-                shutil.rmtree(old)  # keep the newest other build, drop older ones
+                shutil.rmtree(old)  # keep the two newest other builds, drop older ones
         if cache.exists():
             shutil.rmtree(cache)
         build_translations()
