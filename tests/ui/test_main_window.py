@@ -223,3 +223,37 @@ def test_demo_login_is_refused_on_a_real_hall(store, paths) -> None:  # type: ig
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "--demo-login" in result.stderr
     assert not (paths.data_dir / "x.png").exists()
+
+
+def test_sign_out_leads_to_sign_in_and_a_fresh_window(qtbot, store, actor, paths, settings,
+                                                      monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    from villagedesk.ui import shell as shell_module
+
+    auth.create_staff(store, actor=actor, name="李代办", role="proxy", password="clerk123")
+
+    class SignedInAsClerk:
+        def __init__(self, store) -> None:  # type: ignore[no-untyped-def]
+            self.actor = auth.authenticate(store, name="李代办", password="clerk123")
+
+        def exec(self) -> QDialog.DialogCode:
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(shell_module, "SignInDialog", SignedInAsClerk)
+    app = QApplication.instance()
+    shell = shell_module.Shell(app, store=store, paths=paths, settings=settings)
+    try:
+        first = shell.open_window(actor, show=False)
+        qtbot.waitUntil(lambda: not first.home.loading, timeout=10000)
+        first.sign_out()
+        second = shell.window
+        assert second is not None and second is not first
+        assert second.actor.name == "李代办" and "staff" not in second.pages
+        qtbot.waitUntil(lambda: not second.home.loading, timeout=10000)
+        second.close_quietly()
+    finally:
+        from villagedesk.ui.appearance import remove_translators
+
+        remove_translators(app)  # sign-in installed the Chinese catalogues
+        app.setQuitOnLastWindowClosed(True)
