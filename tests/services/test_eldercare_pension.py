@@ -13,6 +13,7 @@ from villagedesk.services.auth import actor_for, create_staff
 from villagedesk.services.eldercare_pension import (
     allowance_roster,
     certify,
+    count_unchecked,
     newly_qualifying,
     start_pension_proxy,
     unchecked,
@@ -29,6 +30,7 @@ def test_unchecked_list_empties_as_checks_are_recorded(store, actor, clock) -> N
     done = certify(store, actor=actor, id_number=a.id_number, method="上门")
     assert done["method"] == "home" and done["year"] == 2026
     assert [e.name for e in unchecked(store)] == ["乙"]
+    assert count_unchecked(store) == 1 and count_unchecked(store, year=2025) == 2
     with pytest.raises(DomainError):
         certify(store, actor=actor, id_number=a.id_number, method="现场")
     with pytest.raises(DomainError):

@@ -23,12 +23,14 @@ from villagedesk.services.eldercare_roster import (
     ElderRow,
     elder_columns,
     fetch_elders,
+    raw_connection,
     require_elder,
     roster_sql,
     row_to_elder,
 )
 from villagedesk.services.eldercare_rules import (
     birthday_at,
+    born_on_or_before,
     fen_to_yuan,
     load_rules_in,
     month_bounds,
@@ -89,10 +91,22 @@ def unchecked(store: Store, *, year: int | None = None) -> list[ElderRow]:
     year = year or today.year
     with store.read() as s:
         rules = load_rules_in(s)
-        return fetch_elders(s, roster_sql(
-            today, rules.roster_age,
-            where="AND NOT EXISTS (SELECT 1 FROM pension_check c WHERE c.resident_id = r.id "
-                  "AND c.year = :year AND c.status = 'done') "), {"year": year})
+        return fetch_elders(s, roster_sql(today, rules.roster_age, where=_NOT_CHECKED), {"year": year})
+
+
+_NOT_CHECKED = ("AND NOT EXISTS (SELECT 1 FROM pension_check c WHERE c.resident_id = r.id "
+                "AND c.year = :year AND c.status = 'done') ")
+
+
+def count_unchecked(store: Store, *, year: int | None = None) -> int:
+    """How many elders on the roster have no completed check in `year` (for the home card)."""
+    today = store.clock.today()
+    with store.read() as s:
+        rules = load_rules_in(s)
+        cutoff = born_on_or_before(today, rules.roster_age)
+        return int(raw_connection(s).execute(
+            f"SELECT count(*) FROM resident r WHERE r.birth_date <= '{cutoff.isoformat()}' "
+            f"AND r.status = 'active' {_NOT_CHECKED}", {"year": year or today.year}).fetchone()[0])
 
 
 def start_pension_proxy(store: Store, *, actor: Actor, resident_id: str | None = None,

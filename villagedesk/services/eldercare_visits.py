@@ -17,6 +17,7 @@ from villagedesk.errors import DomainError, NotFoundError
 from villagedesk.i18n import tr
 from villagedesk.services.auth import Actor, require
 from villagedesk.services.eldercare_roster import (
+    ELDER_FROM,
     N_ELDER_COLUMNS,
     ElderRow,
     flag_conditions,
@@ -26,7 +27,7 @@ from villagedesk.services.eldercare_roster import (
     require_elder,
     roster_sql,
 )
-from villagedesk.services.eldercare_rules import Rules, load_rules_in
+from villagedesk.services.eldercare_rules import Rules, born_on_or_before, load_rules_in
 
 VISIT_TYPE_ALIASES = {"探访": "visit", "助洁": "cleaning", "助医": "medical", "代购": "shopping", "其他": "other"}
 
@@ -198,7 +199,8 @@ def visit_days_sql(rules: Rules, today: dt.date, *, cut: dt.date | None = None) 
     return f"(CASE {whens} ELSE {default} END)" if whens else default
 
 
-def due_sql(rules: Rules, *, today: dt.date, limit: dt.date, start: dt.date, carer: str | None) -> str:
+def due_sql(rules: Rules, *, today: dt.date, limit: dt.date, start: dt.date, carer: str | None,
+            count_only: bool = False) -> str:
     """One query for the due list: roster, profile, last visit, interval, due day, overdue days.
 
     The WHERE clause compares ISO date texts only; day numbers are computed just for the
@@ -214,11 +216,15 @@ def due_sql(rules: Rules, *, today: dt.date, limit: dt.date, start: dt.date, car
     due_day = (f"coalesce({last_day} + {visit_days_sql(rules, today)}, CAST(julianday(max("
                f"'{start.isoformat()}', date(r.birth_date, '+{rules.roster_age:d} years'))) "
                f"- {_JD_ORDINAL} AS INTEGER))")
+    join = "LEFT JOIN elder_last_visit lv ON lv.resident_id = r.id "
+    if count_only:
+        cutoff = born_on_or_before(today, rules.roster_age)
+        return (f"SELECT count(*) {ELDER_FROM} {join}WHERE r.birth_date <= '{cutoff.isoformat()}' "
+                f"AND r.status = 'active' {where}")
     return roster_sql(
-        today, rules.roster_age, where=where, order="",
+        today, rules.roster_age, where=where, order="", join=join,
         extra=(f", {last_day} AS last_day, {visit_days_sql(rules, today)} AS every, {due_day} AS due_day, "
-               f"{today.toordinal():d} - {due_day} AS overdue"),
-        join="LEFT JOIN elder_last_visit lv ON lv.resident_id = r.id ")
+               f"{today.toordinal():d} - {due_day} AS overdue"))
 
 
 def due_list(store: Store, *, today: dt.date | None = None, ahead_days: int = 0,
@@ -248,8 +254,8 @@ def due_count(store: Store, *, today: dt.date | None = None) -> int:
     today = today or store.clock.today()
     with store.read() as s:
         rules = load_rules_in(s)
-        sql = due_sql(rules, today=today, limit=today, start=_start_date(s), carer=None)
-        return int(raw_connection(s).execute(f"SELECT count(*) FROM ({sql})").fetchone()[0])
+        sql = due_sql(rules, today=today, limit=today, start=_start_date(s), carer=None, count_only=True)
+        return int(raw_connection(s).execute(sql).fetchone()[0])
 
 
 # -- follow-ups ----------------------------------------------------------------------------------

@@ -75,7 +75,7 @@ def home_cards(ctx: UiContext) -> list[HomeCard]:
                  detail="、".join(f["name"] for f in follow[:3])),
     ]
     # The yearly check runs all year; it turns into a warning in the last quarter.
-    n = len(eldercare_pension.unchecked(ctx.store))
+    n = eldercare_pension.count_unchecked(ctx.store)
     late = ctx.store.clock.today().month >= 10
     cards.append(HomeCard(title=tr("EldercareUi", "Pension checks not done this year"), count=n,
                           page_key="eldercare.pension", severity="warning" if n and late else "info"))

@@ -27,6 +27,7 @@ from villagedesk.ui.table_model import ROW_ROLE, BaseTableModel
 from villagedesk.ui.text import tr
 
 CTX = "EldercareUi"
+RESIZE_ROWS = 100
 
 
 def flags_text(mask: int) -> str:
@@ -90,6 +91,9 @@ def table_view(model: BaseTableModel, *, stretch: int = 1) -> QTableView:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # Column widths from the first rows only: the roster has 20,000, and Qt's default (1,000
+    # rows) asks the model for every cell of each of them on every refresh.
+    header.setResizeContentsPrecision(RESIZE_ROWS)
     # Rows come in the service's order (most overdue, oldest, newest first): show no sort arrow.
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     return view
