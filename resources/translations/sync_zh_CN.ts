@@ -79,6 +79,10 @@
       <source>This PC is not enrolled with a county server yet. Run: villagedesk sync enroll --server URL --code CODE</source>
       <translation>本机尚未在县级服务器登记。请运行：villagedesk sync enroll --server 服务器地址 --code 登记码</translation>
     </message>
+    <message>
+      <source>Enter the value to keep.</source>
+      <translation>请填写要保留的值。</translation>
+    </message>
   </context>
   <context>
     <name>SyncServer</name>

@@ -91,6 +91,8 @@ def resolve_conflict(store: Store, *, actor: Actor, conflict_id: int, choice: st
     require(actor, "sync")
     if choice not in ("hall", "county", "edit"):
         raise DomainError(tr("sync", "Choose keep hall, take county or edit."), field="choice")
+    if choice == "edit" and value is None:
+        raise DomainError(tr("sync", "Enter the value to keep."), field="value")
     with store.write(actor) as s:
         c = s.get(SyncConflict, conflict_id)
         if c is None or c.state != "open":
