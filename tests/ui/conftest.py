@@ -53,3 +53,12 @@ def window(qtbot, store, actor, settings, paths, monotonic, messages):  # type: 
     yield win
     qtbot.waitUntil(lambda: not win.home.loading, timeout=10000)
     win.close_quietly()
+
+
+@pytest.fixture(autouse=True)
+def _chinese_services_after_each_test():  # type: ignore[no-untyped-def]
+    """Whatever a UI test switched, the services speak Chinese (the default) again afterwards."""
+    yield
+    from villagedesk import i18n
+
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
