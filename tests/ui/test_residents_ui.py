@@ -38,6 +38,10 @@ def test_search_with_the_keyboard_and_open_with_enter(qtbot, window, people) -> 
     assert [h.name for h in page.model.rows()] == ["张三", "张三丰"]
     qtbot.keyClick(page.box, Qt.Key.Key_Down)  # into the results
     qtbot.keyClick(page.table, Qt.Key.Key_Down)  # second row
+    qtbot.keyClick(page.table, Qt.Key.Key_Escape)  # Esc: back to the box to type again
+    assert page.box.selectedText() == "zs"
+    qtbot.keyClick(page.box, Qt.Key.Key_Down)
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert window.current_key == "residents.detail"
     detail = window.current_page()

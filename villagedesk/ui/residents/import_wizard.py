@@ -226,6 +226,8 @@ class DryRunPage(QWizardPage):
         self.report, self.already_present = report, outcome.already_present
         self.model.set_rows(report.errors)
         self.table.fit_columns()
+        self.table.setWordWrap(True)  # the "what to do" text is long; show all of it
+        self.table.resizeRowsToContents()
         self.summary.setText(tr(
             "ResidentsUi", "{rows} rows read: {valid} can be imported, {errors} have errors, {present} are "
                  "registered already and will be left as they are.").format(

@@ -58,6 +58,7 @@ class ResidentSearchPage(QWidget):
         self.table = RowTableView()
         self.table.setModel(self.model)
         self.table.row_opened.connect(self.open_row)
+        self.table.installEventFilter(self)
         layout.addWidget(self.table, 1)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -118,6 +119,13 @@ class ResidentSearchPage(QWidget):
             self.ctx.navigate("residents.detail", resident_id=hit.id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is getattr(self, "table", None) and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape or (
+                    event.key() == Qt.Key.Key_Up and self.table.currentIndex().row() <= 0):
+                self.focus_search()  # back to the box to type again
+                return True
+            return False
         if watched is self.box and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
