@@ -94,10 +94,12 @@ def test_township_uploads_three_bundles_one_tampered_and_hands_back_acks(
             browser.find_element(By.ID, "username").send_keys("xinpu")
             browser.find_element(By.ID, "password").send_keys("wrong-password")
             browser.find_element(By.ID, "signin").click()
-            assert "用户名或密码不正确" in browser.find_element(By.ID, "error").text
+            [error] = _wait(lambda: browser.find_elements(By.ID, "error"))  # the form posts; argon2 takes a moment
+            assert "用户名或密码不正确" in error.text
             browser.find_element(By.ID, "username").send_keys("xinpu")
             browser.find_element(By.ID, "password").send_keys("township1")
             browser.find_element(By.ID, "signin").click()
+            _wait(lambda: browser.find_elements(By.ID, "files"))
             assert "乡镇" in browser.title and "xinpu" in browser.find_element(By.CLASS_NAME, "topbar").text
             browser.find_element(By.ID, "files").send_keys("\n".join(str(p) for p in (good_a, good_b, tampered)))
             browser.find_element(By.ID, "upload").click()
