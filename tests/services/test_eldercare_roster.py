@@ -138,3 +138,15 @@ def test_ages_and_flags_from_the_query_for_a_leap_day_birth(store, actor) -> Non
     assert names(roster(store, carer="小刘")) == ["闰日生"] and roster(store, carer="别人") == []
     assert names(roster(store, flag="失能", query="闰日")) == ["闰日生"]
     assert roster(store, flag="空巢") == []
+
+
+def test_roster_rows_are_plain_tuples_the_collector_lets_go_of(store, actor) -> None:
+    import gc
+
+    add_person(store, actor, "甲", dt.date(1950, 1, 1))
+    rows = roster(store)
+    # Named rows are made on reading; the list holds plain tuples, which one collector pass
+    # stops tracking, so thousands of elders on a page do not slow down every full collection.
+    assert type(rows.raw[0]) is tuple and rows[0].name == "甲" and rows == [rows[0]]
+    gc.collect()
+    assert not gc.is_tracked(rows.raw[0])

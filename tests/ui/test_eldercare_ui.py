@@ -65,6 +65,22 @@ def test_roster_filters_and_enter_opens_the_elder(qtbot, ctx, demo, qtmodelteste
     assert "4209**" in page.model.data(page.model.index(0, 2))  # ID masked on the list
 
 
+def test_sorting_the_roster_keeps_the_chosen_elder_selected(qtbot, ctx, demo) -> None:
+    from villagedesk.ui.eldercare.roster import RosterPage
+
+    page = RosterPage(ctx)
+    qtbot.addWidget(page)
+    page.view.selectRow(3)
+    chosen = page.model.row_at(3).resident_id
+    page.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by age: youngest first
+    ages = [e.age for e in page.model.rows()]
+    assert ages == sorted(ages) and ages[0] < ages[-1]
+    assert page.model.row_at(page.view.currentIndex().row()).resident_id == chosen
+    # The flag cell is formatted when painted, from the row's flag bits.
+    i, elder = next((i, e) for i, e in enumerate(page.model.rows()) if len(e.flags) > 1)
+    assert page.model.data(page.model.index(i, 3)) == "、".join(elder.flag_labels)
+
+
 def test_visit_from_the_keyboard_shows_in_the_timeline(qtbot, ctx, demo, messages) -> None:
     from villagedesk.ui.eldercare.roster import ElderDetailPage
     from villagedesk.ui.eldercare.visits import DuePage

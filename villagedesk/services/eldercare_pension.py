@@ -21,6 +21,7 @@ from villagedesk.services.auth import Actor, require
 from villagedesk.services.eldercare_roster import (
     ELDER_FROM,
     ElderRow,
+    LazyRows,
     elder_columns,
     fetch_elders,
     raw_connection,
@@ -85,7 +86,7 @@ def certify(store: Store, *, actor: Actor, method: str, resident_id: str | None 
                 "proxy_application_id": row.proxy_application_id}
 
 
-def unchecked(store: Store, *, year: int | None = None) -> list[ElderRow]:
+def unchecked(store: Store, *, year: int | None = None) -> LazyRows[ElderRow]:
     """Elders on the roster who have no completed check in `year` (default: this year)."""
     today = store.clock.today()
     year = year or today.year

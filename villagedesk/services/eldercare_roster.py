@@ -12,8 +12,8 @@ import datetime as dt
 import functools
 import gc
 import json
-from collections.abc import Iterator
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, NamedTuple, TypeVar, overload
 
 from sqlalchemy import text
 from sqlmodel import Session, select
@@ -142,6 +142,52 @@ class ElderRow(NamedTuple):
 N_ELDER_COLUMNS = len(ElderRow._fields)
 make_elder = functools.partial(tuple.__new__, ElderRow)  # a row of elder_columns() -> ElderRow, in C
 
+T = TypeVar("T")
+
+
+class LazyRows(Sequence[T]):
+    """A list of the plain tuples a query returned, seen as named rows (ElderRow, DueItem).
+
+    The named row is made when an item is read and dropped after use. The plain tuples are
+    what stays in memory: the garbage collector stops tracking a plain tuple of strings and
+    numbers after one pass, but never a tuple subclass, so 20,000 named rows held by a page
+    would sit in the oldest generation and make every full collection slower (with pypinyin's
+    tables loaded, a full collection already takes ~100 ms).
+    """
+
+    __slots__ = ("raw", "make")
+
+    def __init__(self, raw: list[tuple[Any, ...]], make: Callable[[tuple[Any, ...]], T]) -> None:
+        self.raw = raw
+        self.make = make
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[T]: ...
+
+    def __getitem__(self, i: int | slice) -> T | list[T]:
+        if isinstance(i, slice):
+            return list(map(self.make, self.raw[i]))
+        return self.make(self.raw[i])
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self.make, self.raw)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyRows):
+            return self.raw == other.raw
+        return list(self) == other if isinstance(other, list) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
 
 def age_sql(today: dt.date, column: str = "r.birth_date") -> str:
     """Whole years on `today` from an ISO birth date, computed by SQLite.
@@ -232,14 +278,14 @@ def roster_sql(today: dt.date, roster_age: int, *, where: str = "", include_inac
             + where + (f" ORDER BY {order}" if order else ""))
 
 
-def fetch_elders(s: Session, sql: str, params: dict[str, Any] | None = None) -> list[ElderRow]:
-    """Run a roster_sql() query and make ElderRows of its rows without a Python-level loop."""
+def fetch_elders(s: Session, sql: str, params: dict[str, Any] | None = None) -> LazyRows[ElderRow]:
+    """Run a roster_sql() query: its plain rows, read as ElderRows."""
     with no_gc():
-        return list(map(make_elder, raw_connection(s).execute(sql, params or {})))
+        return LazyRows(raw_connection(s).execute(sql, params or {}).fetchall(), make_elder)
 
 
 def roster(store: Store, *, flag: str | None = None, query: str = "", carer: str | None = None,
-           include_inactive: bool = False, today: dt.date | None = None) -> list[ElderRow]:
+           include_inactive: bool = False, today: dt.date | None = None) -> LazyRows[ElderRow]:
     """Everyone aged 60+ on `today` (default: the clock's today), oldest first.
 
     Filters (search text, carer, flag) are part of the one SQL query.

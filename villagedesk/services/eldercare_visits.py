@@ -20,6 +20,7 @@ from villagedesk.services.eldercare_roster import (
     ELDER_FROM,
     N_ELDER_COLUMNS,
     ElderRow,
+    LazyRows,
     flag_conditions,
     make_elder,
     no_gc,
@@ -228,7 +229,7 @@ def due_sql(rules: Rules, *, today: dt.date, limit: dt.date, start: dt.date, car
 
 
 def due_list(store: Store, *, today: dt.date | None = None, ahead_days: int = 0,
-             carer: str | None = None, limit: int | None = None) -> list[DueItem]:
+             carer: str | None = None, limit: int | None = None) -> LazyRows[DueItem]:
     """Elders whose next visit is due by `today + ahead_days`, most overdue first (the oldest
     first among equally overdue).
 
@@ -245,8 +246,8 @@ def due_list(store: Store, *, today: dt.date | None = None, ahead_days: int = 0,
         rules = load_rules_in(s)
         sql = due_sql(rules, today=today, limit=until, start=_start_date(s), carer=carer)
         with no_gc():
-            return list(map(make_due, raw_connection(s).execute(
-                sql + order, {"carer": carer} if carer is not None else {})))
+            return LazyRows(raw_connection(s).execute(
+                sql + order, {"carer": carer} if carer is not None else {}).fetchall(), make_due)
 
 
 def due_count(store: Store, *, today: dt.date | None = None) -> int:

@@ -13,6 +13,7 @@ from villagedesk.services.idcard import mask_id
 from villagedesk.ui.eldercare.common import (
     CTX,
     EldercarePage,
+    LightTableModel,
     date_edit,
     date_of,
     month_of,
@@ -49,7 +50,7 @@ class PensionPage(EldercarePage):
         self.year.setValue(today.year)
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.count = QLabel("")
-        self.model: BaseTableModel[Any] = BaseTableModel(roster_columns(), context=CTX)
+        self.model: BaseTableModel[Any] = LightTableModel(roster_columns(), context=CTX)
         self.view = table_view(self.model, stretch=3)
         self.method = QComboBox()
         for code in ("onsite", "home", "proxy"):

@@ -30,6 +30,7 @@ from villagedesk.services.idcard import mask_id
 from villagedesk.ui.eldercare.common import (
     CTX,
     EldercarePage,
+    LightTableModel,
     date_edit,
     date_of,
     flags_text,
@@ -67,7 +68,7 @@ class RosterPage(EldercarePage):
         for code in FLAG_CHOICES:
             self.flag.addItem(eldercare_roster.flag_label(code) if code else tr("EldercareUi", "All elders"), code)
         self.count = QLabel("")
-        self.model: BaseTableModel[Any] = BaseTableModel(roster_columns(), context=CTX)
+        self.model: BaseTableModel[Any] = LightTableModel(roster_columns(), context=CTX)
         self.view = table_view(self.model, stretch=3)
         self.view.activated.connect(lambda _i: self.open_selected())
         self.search.textChanged.connect(lambda _t: self.refresh())

@@ -7,7 +7,14 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
 
 from villagedesk.services import eldercare_visits
-from villagedesk.ui.eldercare.common import CTX, EldercarePage, flags_text, selected, table_view
+from villagedesk.ui.eldercare.common import (
+    CTX,
+    EldercarePage,
+    LightTableModel,
+    flags_text,
+    selected,
+    table_view,
+)
 from villagedesk.ui.eldercare.roster import _Row
 from villagedesk.ui.forms import line_edit, title_label
 from villagedesk.ui.modules import QT_TRANSLATE_NOOP, UiContext
@@ -52,7 +59,7 @@ class DuePage(EldercarePage):
         self.ahead.setSuffix(tr("EldercareUi", " days ahead"))
         self.ahead.valueChanged.connect(lambda _v: self.refresh())
         self.count = QLabel("")
-        self.model: BaseTableModel[Any] = BaseTableModel(due_columns(), context=CTX)
+        self.model: BaseTableModel[Any] = LightTableModel(due_columns(), context=CTX)
         self.view = table_view(self.model, stretch=3)
         self.view.activated.connect(lambda _i: self.open_selected())
         self.follow_model: BaseTableModel[Any] = BaseTableModel(follow_up_columns(), context=CTX)
