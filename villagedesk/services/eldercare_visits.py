@@ -18,6 +18,7 @@ from villagedesk.i18n import tr
 from villagedesk.services.auth import Actor, require
 from villagedesk.services.eldercare_roster import (
     ELDER_FROM,
+    ELDER_NAMES,
     N_ELDER_COLUMNS,
     ElderRow,
     LazyRows,
@@ -214,18 +215,19 @@ def due_sql(rules: Rules, *, today: dt.date, limit: dt.date, start: dt.date, car
     never = "lv.visit_date IS NULL" if start <= limit else "0"
     where += f"AND ({never} OR lv.visit_date <= {visit_days_sql(rules, today, cut=limit)}) "
     last_day = f"CAST(julianday(lv.visit_date) - {_JD_ORDINAL} AS INTEGER)"
-    due_day = (f"coalesce({last_day} + {visit_days_sql(rules, today)}, CAST(julianday(max("
-               f"'{start.isoformat()}', date(r.birth_date, '+{rules.roster_age:d} years'))) "
-               f"- {_JD_ORDINAL} AS INTEGER))")
+    never_day = (f"CASE WHEN lv.visit_date IS NULL THEN CAST(julianday(max('{start.isoformat()}', "
+                 f"date(r.birth_date, '+{rules.roster_age:d} years'))) - {_JD_ORDINAL} AS INTEGER) END")
     join = "LEFT JOIN elder_last_visit lv ON lv.resident_id = r.id "
     if count_only:
         cutoff = born_on_or_before(today, rules.roster_age)
         return (f"SELECT count(*) {ELDER_FROM} {join}WHERE r.birth_date <= '{cutoff.isoformat()}' "
                 f"AND r.status = 'active' {where}")
-    return roster_sql(
-        today, rules.roster_age, where=where, order="", join=join,
-        extra=(f", {last_day} AS last_day, {visit_days_sql(rules, today)} AS every, {due_day} AS due_day, "
-               f"{today.toordinal():d} - {due_day} AS overdue"))
+    due = roster_sql(today, rules.roster_age, where=where, order="", join=join,
+                     extra=(f", {last_day} AS last_day, {visit_days_sql(rules, today)} AS every, "
+                            f"{never_day} AS never_day"))
+    due_day = "coalesce(last_day + every, never_day)"
+    return (f"SELECT {ELDER_NAMES}, last_day, every, {due_day} AS due_day, "
+            f"{today.toordinal():d} - {due_day} AS overdue FROM ({due})")
 
 
 def due_list(store: Store, *, today: dt.date | None = None, ahead_days: int = 0,
