@@ -292,7 +292,7 @@ def roster(store: Store, *, flag: str | None = None, query: str = "", carer: str
     """
     today = today or store.clock.today()
     wanted = parse_flag(flag) if flag else None
-    where, params = "", {}
+    where, params = "", dict[str, Any]()
     if query.strip():
         where += "AND (r.name LIKE :q OR r.id_number LIKE :tail) "
         params.update(q=f"%{query.strip()}%", tail=f"%{query.strip().upper()}")

@@ -19,10 +19,12 @@ from villagedesk.services.auth import Actor, require
 from villagedesk.services.eldercare_roster import (
     ELDER_FROM,
     ELDER_NAMES,
+    FLAG_TUPLES,
     N_ELDER_COLUMNS,
     ElderRow,
     LazyRows,
     flag_conditions,
+    flag_label,
     make_elder,
     no_gc,
     raw_connection,
@@ -139,8 +141,13 @@ class DueItem(NamedTuple):
     due_day: int
     days_overdue: int  # 0 = due today; negative = due later (only with `ahead_days`)
 
-    flags = ElderRow.flags
-    flag_labels = ElderRow.flag_labels
+    @property
+    def flags(self) -> tuple[str, ...]:
+        return FLAG_TUPLES[self.flag_mask]
+
+    @property
+    def flag_labels(self) -> list[str]:
+        return [flag_label(f) for f in self.flags]
 
     @property
     def elder(self) -> ElderRow:
