@@ -114,8 +114,8 @@ def test_township_uploads_three_bundles_one_tampered_and_hands_back_acks(
             assert halls["XG-0203"].find_element(By.CLASS_NAME, "accepted").text == "1"
             assert halls["XG-0204"].find_element(By.CLASS_NAME, "accepted").text == "1"
             assert sum(int(r.find_element(By.CLASS_NAME, "rejected").text) for r in halls.values()) == 1
-            if sdb.kind == "sqlite":  # what the township clerk sees, for docs/
-                docs = Path(__file__).resolve().parents[2] / "docs" / "usb"
+            docs = Path(__file__).resolve().parents[2] / "docs" / "usb"
+            if sdb.kind == "sqlite" and (os.environ.get("VD_RENDER_DOCS") or not (docs / "township_page.png").exists()):
                 docs.mkdir(parents=True, exist_ok=True)
                 browser.set_window_size(1366, 900)
                 browser.save_screenshot(str(docs / "township_page.png"))
