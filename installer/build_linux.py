@@ -96,7 +96,11 @@ def version() -> str:
 def source_hash() -> str:
     digest = hashlib.sha256()
     for tool in ("PySide6-Essentials", "pyinstaller"):
-        digest.update(f"{tool}={metadata.version(tool)}\n".encode())
+        try:
+            found = metadata.version(tool)
+        except metadata.PackageNotFoundError:
+            found = "absent"  # a build needs it; the key still follows the sources
+        digest.update(f"{tool}={found}\n".encode())
     digest.update(f"python={platform.python_version()} {platform.machine()}\n".encode())
     for top in HASHED:
         base = ROOT / top
