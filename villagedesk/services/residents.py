@@ -43,6 +43,54 @@ def _derive(_mapper: Any, _conn: Any, target: Resident) -> None:
             setattr(target, key, value)
 
 
+SEARCHED_FIELDS = ("name", "id_number", "phone")
+
+
+def after_correction(s: Session, resident_id: str, applied: dict[str, Any]) -> None:
+    """Correction hook: a county correction (or a conflict resolved with the county's value) writes
+    resident fields with plain SQL, past the ORM event above. Rebuild the search columns, so a
+    corrected name is found by its new pinyin and a corrected ID number or phone by its tail.
+    A corrected ID number also brings its birth date and sex, unless the correction set them."""
+    if not set(applied) & {*SEARCHED_FIELDS, "birth_date", "sex"}:
+        return
+    row = s.execute(text("SELECT name, id_number, phone, birth_date, sex, updated_at FROM resident "
+                         "WHERE id = :id"), {"id": resident_id}).mappings().first()
+    if row is None:
+        return
+    derived = derived_columns(row["name"], row["id_number"], row["phone"] or "")
+    # Local-only columns: the capture triggers leave them out, so this writes no outbox operation.
+    s.connection().execute(
+        text("UPDATE resident SET search_keys = :search_keys, id_rev = :id_rev, "
+             "phone_rev = :phone_rev WHERE id = :id"), {**derived, "id": resident_id})
+    if "id_number" not in applied:
+        return
+    check = check_id_number(row["id_number"], today=dt.date.max)
+    if not check.ok or check.birth_date is None:
+        return
+    from_id: dict[str, Any] = {}
+    if "birth_date" not in applied and str(row["birth_date"]) != check.birth_date.isoformat():
+        from_id["birth_date"] = check.birth_date.isoformat()
+    if "sex" not in applied and check.sex and row["sex"] != check.sex:
+        from_id["sex"] = check.sex
+    if from_id:
+        # Written like a hall edit (new version, captured), so the county learns it too.
+        sets = ", ".join(f"{col} = :{col}" for col in from_id)
+        s.connection().execute(
+            text(f"UPDATE resident SET {sets}, version = version + 1 WHERE id = :id"),
+            {**from_id, "id": resident_id})
+
+
+def _register_correction_hook() -> None:
+    try:
+        from villagedesk.sync.appliers import register_correction_hook
+    except ImportError:  # pragma: no cover - sync is optional for the local store
+        return
+    register_correction_hook("resident", after_correction)
+
+
+_register_correction_hook()
+
+
 @dataclasses.dataclass(frozen=True)
 class ResidentDetail:
     id: str
