@@ -13,8 +13,6 @@ import itertools
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
-
 # Surnames read differently from the character's everyday reading. The first reading
 # is the usual one; some surnames really have two.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
@@ -74,6 +72,9 @@ def char_readings(ch: str) -> tuple[str, ...]:
         return EXTRA_READINGS[ch]
     if ch.isascii():
         return (ch.lower(),) if ch.isalnum() else ()
+    # Imported on first use, not at app start: loading its dictionaries takes a noticeable time.
+    from pypinyin import Style, pinyin
+
     readings = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="default")
     found: list[str] = []
     for reading in readings[0] if readings else ():

@@ -14,7 +14,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
 from sqlmodel import Session, col, select
 
 from villagedesk.db.models.proxy import ServiceItem, catalogue_item_id
@@ -61,6 +60,8 @@ def to_item(row: ServiceItem) -> CatalogueItem:
 def item_keys(name: str) -> tuple[str, ...]:
     """Pinyin forms of an item name for substring search: phrase-aware initials and full
     pinyin (银行 -> yinhang), plus initials from every reading of each character."""
+    from pypinyin import Style, lazy_pinyin  # on first use, not at app start (slow to load)
+
     text = unicodedata.normalize("NFKC", name)
     hans = [c for c in text if not c.isascii() or c.isalnum()]
     phrase = [p.lower() for p in lazy_pinyin("".join(hans), style=Style.NORMAL, errors="default")]
