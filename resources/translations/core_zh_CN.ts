@@ -71,6 +71,10 @@
       <source>Hall {name} ({code}) is set up. Administrator: {admin}</source>
       <translation>服务中心“{name}”({code})已初始化。管理员:{admin}</translation>
     </message>
+    <message>
+      <source>Hall {name} ({code}) is set up on PC number {device}. Administrator: {admin}</source>
+      <translation>服务中心 {name}（{code}）已在 {device} 号电脑上初始化。管理员：{admin}</translation>
+    </message>
   </context>
   <context>
     <name>backup</name>
@@ -159,6 +163,10 @@
     <message>
       <source>Too many wrong passwords. Try again in {seconds} seconds.</source>
       <translation>密码错误次数过多,请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+      <source>This PC's number must be 01 to 99. The hall's first PC is 01, the second 02, and so on: no two PCs of a hall may share a number.</source>
+      <translation>本机编号应为 01 到 99。本中心第一台电脑为 01，第二台为 02，依此类推：同一中心的两台电脑不能使用相同编号。</translation>
     </message>
   </context>
   <context>

@@ -182,6 +182,14 @@
       <source>--demo-login works only on a demo database. Sign in with your name and password.</source>
       <translation>--demo-login 只能用于演示数据库。请用您的姓名和密码登录。</translation>
     </message>
+    <message>
+      <source>This PC's number</source>
+      <translation>本机编号</translation>
+    </message>
+    <message>
+      <source>01 on the hall's first PC, 02 on a second one; receipt numbers carry it</source>
+      <translation>本中心第一台电脑填 01，第二台填 02；回执编号中含此编号</translation>
+    </message>
   </context>
   <context>
     <name>home</name>
@@ -864,6 +872,10 @@
     <message>
       <source>Python / Qt</source>
       <translation>Python / Qt</translation>
+    </message>
+    <message>
+      <source>This PC's number</source>
+      <translation>本机编号</translation>
     </message>
   </context>
   <context>

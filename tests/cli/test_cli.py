@@ -33,6 +33,32 @@ def test_setup_refuses_a_second_time(hall, capsys, clock) -> None:
     assert code != 0 and "已经初始化" in err
 
 
+def test_the_second_pc_of_a_hall_gets_its_own_number_in_receipt_numbers(tmp_path, capsys, clock) -> None:
+    import datetime as dt
+
+    from villagedesk.services.idcard import build_id
+
+    numbers = []
+    for pc, device in (("pc1", None), ("pc2", "2")):
+        d = tmp_path / pc
+        extra = ["--device-code", device] if device else []
+        code, out, err = run(capsys, "--data-dir", str(d), "setup", "--hall-name", "示范村党群服务中心",
+                             "--hall-code", "XG0203", "--admin-name", "王管理", "--admin-password",
+                             "secret123", *extra, "--json", clock=clock)
+        assert code == 0, err
+        assert json.loads(out)["device_code"] == ("02" if device else "01")
+        code, out, err = run(capsys, "--data-dir", str(d), "proxy", "accept", "--resident",
+                             build_id("420902", dt.date(1956, 4, 12), 123), "--name", "张三明",
+                             "--service", "RS001", clock=clock)
+        assert code == 0, err
+        numbers.append(out.strip())
+    assert numbers == ["XG0203-01-2026-000001", "XG0203-02-2026-000001"]  # never the same number
+    code, _, err = run(capsys, "--data-dir", str(tmp_path / "pc3"), "setup", "--hall-name", "x",
+                       "--hall-code", "XG0203", "--admin-name", "a", "--admin-password", "secret123",
+                       "--device-code", "00", clock=clock)
+    assert code != 0 and "01 到 99" in err
+
+
 def test_add_show_search(hall, capsys, clock) -> None:
     d = str(hall)
     code, out, err = run(capsys, "--data-dir", d, "residents", "add", "--name", "张三丰",

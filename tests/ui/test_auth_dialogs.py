@@ -35,9 +35,17 @@ def test_setup_asks_for_the_hall_and_the_administrator(qtbot, bare_store) -> Non
     assert not bare_store.is_set_up
 
     _fill(qtbot, dialog.hall_code, "xg0203")
-    qtbot.keyClick(dialog.hall_code, Qt.Key.Key_Return)
+    assert dialog.device_code.text() == "01"  # the first PC of a hall keeps the suggested number
+    _fill(qtbot, dialog.device_code, "0")
+    qtbot.keyClick(dialog.device_code, Qt.Key.Key_Return)
+    assert "01" in dialog.form.error_text("device_code")  # beside the field: 01 to 99
+    assert not bare_store.is_set_up
+
+    _fill(qtbot, dialog.device_code, "2")  # this is the hall's second PC
+    qtbot.keyClick(dialog.device_code, Qt.Key.Key_Return)
     assert dialog.result() == SetupDialog.DialogCode.Accepted
     assert bare_store.identity.code == "XG0203"
+    assert bare_store.identity.device_code == "02"
     assert [s.name for s in auth.list_staff(bare_store)] == ["王管理"]
 
 

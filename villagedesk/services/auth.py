@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 import secrets
+import unicodedata
 import uuid
 
 from argon2 import PasswordHasher
@@ -74,6 +75,20 @@ def _check_password(password: str) -> None:
         )
 
 
+def check_device_code(raw: str) -> str:
+    """This PC's number in its hall: 01 to 99 (a single digit gets its leading zero)."""
+    code = unicodedata.normalize("NFKC", raw or "").strip()
+    if re.fullmatch(r"[0-9]", code):
+        code = "0" + code
+    if not re.fullmatch(r"[0-9]{2}", code) or code == "00":
+        raise DomainError(
+            tr("auth", "This PC's number must be 01 to 99. The hall's first PC is 01, the second "
+                       "02, and so on: no two PCs of a hall may share a number."),
+            field="device_code",
+        )
+    return code
+
+
 def _to_info(staff: Staff) -> StaffInfo:
     return StaffInfo(staff.id, staff.name, staff.role, ROLE_LABELS.get(staff.role, staff.role),
                      staff.active, staff.phone)
@@ -89,9 +104,13 @@ def setup_hall(
     township: str = "",
     county: str = "",
     phone: str = "",
+    device_code: str = "01",
     is_demo: bool = False,
 ) -> StaffInfo:
-    """Initialise this PC's hall and its administrator. Refused if the hall already exists."""
+    """Initialise this PC's hall and its administrator. Refused if the hall already exists.
+
+    `device_code` is this PC's number within the hall (01, 02 ...). Receipt and document numbers
+    carry it, so two PCs of one hall never print the same number, even offline."""
     if store.is_set_up:
         raise DomainError(tr("auth", "This hall is already set up."))
     hall_code = hall_code.strip().upper()
@@ -100,6 +119,7 @@ def setup_hall(
             tr("auth", "The hall code must be 6 letters or digits, for example XG0203."),
             field="hall_code",
         )
+    device_code = check_device_code(device_code)
     if not hall_name.strip():
         raise DomainError(tr("auth", "Enter the hall name."), field="hall_name")
     if not admin_name.strip():
@@ -107,7 +127,7 @@ def setup_hall(
     _check_password(admin_password)
     hall = Hall(
         id=str(uuid.uuid4()), code=hall_code, name=hall_name.strip(), township=township.strip(),
-        county=county.strip(), phone=phone.strip(), device_id=str(uuid.uuid4()), device_code="01",
+        county=county.strip(), phone=phone.strip(), device_id=str(uuid.uuid4()), device_code=device_code,
         receipt_secret=secrets.token_hex(32), is_demo=is_demo, created_at=store.clock.now(),
     )
     with store.write(None) as s:

@@ -46,6 +46,9 @@ class SetupDialog(QDialog):
                                      hint=tr("auth", "6 letters or digits, from the county"))
         self.township = f.add_field("township", tr("auth", "Township"), line_edit(max_length=40))
         self.county = f.add_field("county", tr("auth", "County"), line_edit(max_length=40))
+        self.device_code = f.add_field(
+            "device_code", tr("auth", "This PC's number"), line_edit("01", max_length=2),
+            hint=tr("auth", "01 on the hall's first PC, 02 on a second one; receipt numbers carry it"))
         self.admin = f.add_field("admin_name", tr("auth", "Administrator's name"),
                                  line_edit(max_length=40))
         self.password = f.add_field("password", tr("auth", "Password"), line_edit(password=True),
@@ -73,7 +76,8 @@ class SetupDialog(QDialog):
             info = auth.setup_hall(
                 self.store, hall_name=self.hall_name.text(), hall_code=self.hall_code.text(),
                 admin_name=self.admin.text(), admin_password=self.password.text(),
-                township=self.township.text(), county=self.county.text())
+                township=self.township.text(), county=self.county.text(),
+                device_code=self.device_code.text())
         except DomainError as exc:
             if not self.form.show_domain_error(exc):
                 self.form.set_error("hall_name", exc.message)

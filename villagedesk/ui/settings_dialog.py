@@ -79,9 +79,11 @@ class AboutDialog(QDialog):
             revisions=", ".join(info.schema_revisions), rev=info.sync_schema_rev)
         if not info.schema_current:
             schema += " — " + tr("about", "not the newest: {heads}").format(heads=", ".join(info.schema_heads))
+        device = store.identity.device_code if info.hall else ""  # in receipt numbers
         form = FormGrid(messages=False)
         for key, label, value in (
             ("hall", tr("about", "Hall"), info.hall),
+            ("device", tr("about", "This PC's number"), device),
             ("data", tr("about", "Data folder"), info.data_dir),
             ("db", tr("about", "Database file"), info.database),
             ("schema", tr("about", "Schema revision"), schema),
