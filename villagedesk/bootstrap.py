@@ -27,12 +27,7 @@ def open_store(paths: Paths, *, clock: Clock | None = None, keep: int = 14) -> S
     paths.ensure()
     db_path = paths.database
     if db_path.exists():
-        probe = Store.open(db_path, clock=clock)
-        try:
-            pending = migrate.needs_upgrade(probe.engine)
-        finally:
-            probe.close()
-        if pending:
+        if migrate.needs_upgrade(db_path):  # a read of alembic_version, without Alembic
             saved = backup.backup_now(db_path, paths.backups, reason="before-upgrade", now=clock.now())
             log.info("database copied to %s before upgrading", saved)
             migrate.upgrade(db_path)

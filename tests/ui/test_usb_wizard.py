@@ -32,11 +32,11 @@ def test_list_drives_finds_mounted_sticks(tmp_path: Path) -> None:
 @pytest.fixture
 def chinese(qapp: Any) -> Any:
     """The hall's language: our .qm catalogues (built by `make translations`)."""
-    from villagedesk.ui.appearance import install_translators
+    from villagedesk.ui.appearance import install_translators, remove_translators
 
     install_translators(qapp, "zh_CN")
     yield
-    install_translators(qapp, "en")
+    remove_translators(qapp)  # as the other UI tests do: catalogues out, default locale back
 
 
 def test_usb_dialog_exports_and_imports_the_ack(qtbot: Any, ctx: Any, tmp_path: Path, chinese: Any) -> None:

@@ -67,6 +67,7 @@ def install_translators(app: QApplication, language: str) -> None:
     """Chinese: our .qm files and Qt's own qtbase (确定/取消). English: source strings."""
     for old in _state["translators"]:  # type: ignore[attr-defined]
         app.removeTranslator(old)
+    _state.setdefault("locale", QLocale())  # the default before the first switch
     installed: list[QTranslator] = []
     i18n.set_language(language)
     if language != "en":
@@ -86,7 +87,10 @@ def install_translators(app: QApplication, language: str) -> None:
 
 
 def remove_translators(app: QApplication) -> None:
-    """Take our translators out again (tests); the services' language is left as it is."""
+    """Take our translators out again and restore the default locale (tests); the services'
+    language is left as it is."""
     for old in _state["translators"]:  # type: ignore[attr-defined]
         app.removeTranslator(old)
     _state["translators"] = []
+    if "locale" in _state:
+        QLocale.setDefault(_state.pop("locale"))  # type: ignore[arg-type]
