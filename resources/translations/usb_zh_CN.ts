@@ -363,12 +363,40 @@
       <source>never</source>
       <translation>从未</translation>
     </message>
+    <message>
+      <source>First time only: enroll this PC with the county</source>
+      <translation>仅第一次：用县里的登记文件为本机登记</translation>
+    </message>
+    <message>
+      <source>This PC is not enrolled with the county yet. The county gives you an enrollment file ending in .vdenroll: copy it onto the USB stick, choose the stick above, then click "Enroll this PC". This is done once.</source>
+      <translation>本机还没有在县里登记。县里会给一个以 .vdenroll 结尾的登记文件：把它拷到U盘上，在上面选中这个U盘，再点“为本机登记”。只需做一次。</translation>
+    </message>
+    <message>
+      <source>Enroll this PC</source>
+      <translation>为本机登记</translation>
+    </message>
+    <message>
+      <source>This PC is now enrolled as hall {code} ({name}). Next: write the records to the USB stick (step 2).</source>
+      <translation>本机已登记为服务中心 {code}（{name}）。下一步：把记录写入U盘（第二步）。</translation>
+    </message>
+    <message>
+      <source>The acknowledgement file is damaged or was changed (perhaps the USB stick was pulled out while copying). Nothing was changed; ask the township to download it again.</source>
+      <translation>回执文件已损坏或被改动过（可能拷贝时U盘被拔出），本机没有任何改动。请乡镇重新下载回执。</translation>
+    </message>
+    <message>
+      <source>This acknowledgement was made by a newer county server. Install the newer VillageDesk on this PC first, then import it; keep the file.</source>
+      <translation>这个回执由更新版本的县服务器生成。请先在本机安装新版 VillageDesk 再导入；请保留这个文件。</translation>
+    </message>
   </context>
   <context>
     <name>nav</name>
     <message>
       <source>USB sync (no network)…</source>
       <translation>U盘同步（无网络）…</translation>
+    </message>
+    <message>
+      <source>Sync</source>
+      <translation>同步</translation>
     </message>
   </context>
 </TS>

@@ -1,12 +1,9 @@
-"""USB sync at a hall without a network: write the unsent records to a USB stick for the
-township, and import the acknowledgement the township hands back. Every step is explained in
-plain Chinese; removable drives are listed (Linux /media/$USER/*, /run/media/*/*, /mnt/*;
-Windows drive letters of type removable).
+"""USB sync at a hall without a network: enroll the PC once from the county's enrollment file,
+write the unsent records to a USB stick for the township, and import the acknowledgement the
+township hands back. Every step is explained in plain Chinese; removable drives are listed
+(Linux /media/$USER/*, /run/media/*/*, /mnt/*; Windows drive letters of type removable).
 
-Wiring (for the sync module's ``__init__``)::
-
-    from villagedesk.ui.sync.usb_wizard import USB_ACTION
-    ModuleSpec(..., actions=[..., USB_ACTION])
+The sync module (``villagedesk/ui/sync/__init__.py``) puts ``USB_ACTION`` into its menu.
 """
 
 from __future__ import annotations
@@ -104,6 +101,7 @@ class UsbSyncDialog(QDialog):
     def __init__(self, ctx: UiContext, *, roots: list[Path] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.roots = ctx, roots
+        self.enrolled = False
         self.setWindowTitle(QCoreApplication.translate("usb", "USB sync (no network)"))
         self.setMinimumWidth(640)
         lay = QVBoxLayout(self)
@@ -116,7 +114,7 @@ class UsbSyncDialog(QDialog):
         drives = QGroupBox(QCoreApplication.translate("usb", "Step 1: plug in the USB stick and choose it"))
         dl = QVBoxLayout(drives)
         self.drive_list = QListWidget(objectName="usbDrives")
-        self.drive_list.currentRowChanged.connect(lambda _row: self._list_acks())
+        self.drive_list.currentRowChanged.connect(lambda _row: self._list_files())
         refresh = QPushButton(QCoreApplication.translate("usb", "Look for USB sticks again"), objectName="usbRefresh")
         refresh.clicked.connect(self.refresh)
         self.no_drive = QLabel(QCoreApplication.translate("usb", "No USB stick found. Plug one in, wait a few seconds, then click \"Look for USB sticks again\"."))
@@ -125,6 +123,18 @@ class UsbSyncDialog(QDialog):
         dl.addWidget(self.no_drive)
         dl.addWidget(refresh, alignment=Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(drives)
+
+        self.enroll_box = QGroupBox(QCoreApplication.translate("usb", "First time only: enroll this PC with the county"), objectName="usbEnrollBox")
+        nl = QVBoxLayout(self.enroll_box)
+        hint = QLabel(QCoreApplication.translate("usb", "This PC is not enrolled with the county yet. The county gives you an enrollment file ending in .vdenroll: copy it onto the USB stick, choose the stick above, then click \"Enroll this PC\". This is done once."))
+        hint.setWordWrap(True)
+        self.enroll_list = QListWidget(objectName="usbEnrollFiles")
+        self.enroll_button = QPushButton(QCoreApplication.translate("usb", "Enroll this PC"), objectName="usbEnroll")
+        self.enroll_button.clicked.connect(self.enroll)
+        nl.addWidget(hint)
+        nl.addWidget(self.enroll_list)
+        nl.addWidget(self.enroll_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.enroll_box)
 
         export = QGroupBox(QCoreApplication.translate("usb", "Step 2: write the records to the stick and take it to the township"))
         el = QVBoxLayout(export)
@@ -164,8 +174,10 @@ class UsbSyncDialog(QDialog):
         from villagedesk.sync.service import sync_status
 
         st = sync_status(self.ctx.store)
+        self.enrolled = bool(st["enrolled"])
         self.status.setText(QCoreApplication.translate("usb", "Waiting to be sent: {pending} records. Last confirmed by the county: {when}.").format(
             pending=st["pending"], when=_local(st["last_success"]) or QCoreApplication.translate("usb", "never")))
+        self.enroll_box.setVisible(not self.enrolled)
         current = self.selected_drive()
         self.drive_list.clear()
         for drive in list_drives(self.roots):
@@ -178,30 +190,57 @@ class UsbSyncDialog(QDialog):
             self.drive_list.setCurrentRow(0)
         has = self.drive_list.count() > 0
         self.no_drive.setVisible(not has)
-        self.export_button.setEnabled(has)
-        self._list_acks()
+        self.export_button.setEnabled(has and self.enrolled)
+        self._list_files()
 
     def selected_drive(self) -> Path | None:
         item = self.drive_list.currentItem() if hasattr(self, "drive_list") else None
         return Path(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
-    def _list_acks(self) -> None:
-        self.ack_list.clear()
+    def _list_files(self) -> None:
         drive = self.selected_drive()
-        files = sorted(drive.glob("*.vdack"), key=lambda p: p.stat().st_mtime, reverse=True) if drive else []
+        acks = self._fill(self.ack_list, drive, "*.vdack")
+        self.ack_button.setEnabled(bool(acks) and self.enrolled)
+        enrollments = self._fill(self.enroll_list, drive, "*.vdenroll") if not self.enrolled else []
+        self.enroll_button.setEnabled(bool(enrollments))
+
+    @staticmethod
+    def _fill(widget: QListWidget, drive: Path | None, pattern: str) -> list[Path]:
+        """The stick's files matching ``pattern``, newest first and preselected."""
+        widget.clear()
+        try:
+            files = sorted(drive.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True) if drive else []
+        except OSError:  # the stick was pulled out while we looked
+            files = []
         for path in files:
             item = QListWidgetItem(path.name)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
-            self.ack_list.addItem(item)
+            widget.addItem(item)
         if files:
-            self.ack_list.setCurrentRow(0)
-        self.ack_button.setEnabled(bool(files))
+            widget.setCurrentRow(0)
+        return files
 
     def _show(self, text: str, *, ok: bool) -> None:
         self.result.setStyleSheet("" if ok else "color: #b00; font-weight: bold;")
         self.result.setText(text)
 
     # -- actions -----------------------------------------------------------------------------------
+    def enroll(self) -> None:
+        from villagedesk.sync.enroll_file import enroll_from_file
+
+        item = self.enroll_list.currentItem()
+        if item is None:
+            return
+        try:
+            res = enroll_from_file(self.ctx.store, path=Path(item.data(Qt.ItemDataRole.UserRole)))
+        except DomainError as exc:
+            self._show(exc.message, ok=False)
+        else:
+            self._show(QCoreApplication.translate("usb", "This PC is now enrolled as hall {code} ({name}). Next: write the records to the USB stick (step 2).").format(
+                code=res["hall_code"], name=res["hall_name"]), ok=True)
+            self.ctx.notify_changed("sync")
+        self.refresh()
+
     def export(self) -> None:
         from villagedesk.sync.bundle_export import export_bundle
 
