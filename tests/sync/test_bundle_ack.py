@@ -87,8 +87,8 @@ def test_a_tampered_foreign_or_expired_ack_is_refused(hall: Any, actor: Any, tmp
     add_household(hall.store, actor, 2)
     hall.upload(hall.export())
     ack = hall.ack()
-    _refused(hall, flip_byte(ack), "")
-    _refused(hall, ack[: len(ack) // 2], "不完整")
+    _refused(hall, flip_byte(ack), "回执文件已损坏")
+    _refused(hall, ack[: len(ack) // 2], "请乡镇重新下载")
     _refused(hall, resign(members(ack), signing.new_private_key()), "不是本机登记的县服务器签发")
     enrollment_file(hall.sdb, tmp_path, code="XG-0999")
     with server_db.transaction(hall.sessions) as s:
@@ -147,3 +147,41 @@ def test_operations_the_server_parks_come_back_rejected_with_the_reason(hall: An
     assert problem.kind == "rejected" and problem.entity_id == "never-created" and problem.detail
     assert outbox_states(hall.store) == {"sent": outbox_states(hall.store)["sent"], "rejected": 1}
     assert_exactly_once(hall.store, hall.sdb.engine, allow_rejected=True)
+
+
+def test_an_ack_import_interrupted_halfway_leaves_nothing_applied(hall: Any, actor: Any) -> None:
+    """Marking the outbox and applying the reference data is one transaction: the PC switched
+    off (here: the program interrupted) after the first county change leaves no trace."""
+    from villagedesk.db.models.usb import UsbState
+    from villagedesk.sync.appliers import DEFAULT_APPLIERS, apply_notice
+    from villagedesk.sync.bundle_ack import apply_ack
+
+    add_household(hall.store, actor, 2)
+    hall.upload(hall.export())
+    _publish(hall, {"entity": "notice", "id": "n1", "data": {"title": "第一条"}},
+             {"entity": "notice", "id": "n2", "data": {"title": "第二条"}})
+    ack = hall.ack()
+    applied: list[str] = []
+
+    def power_cut_after_the_first(session: Any, change: Any, ctx: Any) -> None:
+        if applied:
+            raise KeyboardInterrupt  # not an error an applier may park: the import stops here
+        apply_notice(session, change, ctx)
+        session.flush()
+        applied.append(change.entity_id)
+
+    appliers = DEFAULT_APPLIERS.copy()
+    appliers.register("notice", power_cut_after_the_first)
+    before = outbox_states(hall.store)
+    with pytest.raises(KeyboardInterrupt):
+        apply_ack(hall.store, ack, appliers=appliers)
+    assert applied == ["n1"], "the first notice was written inside the transaction"
+    assert outbox_states(hall.store) == before == {"pending": before["pending"]}
+    assert _notices(hall.store) == {}
+    with hall.store.read() as s:
+        usb = s.get(UsbState, 1)
+        assert usb is not None and usb.ack_version == 0
+    res = hall.import_ack(ack)  # the same ack again, uninterrupted: everything at once
+    assert res["acknowledged"] == before["pending"] and res["reference_changes"] == 2
+    assert _notices(hall.store) == {"n1": "第一条", "n2": "第二条"}
+    assert_exactly_once(hall.store, hall.sdb.engine)

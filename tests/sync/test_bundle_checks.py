@@ -106,9 +106,8 @@ def test_a_bundle_from_a_pc_of_another_county_is_foreign(hall: Any, actor: Any, 
         assert "未在" in out.reason or "登记" in out.reason
         # Without the enrollment it is an unknown PC all the same.
         parts = members(data)
-        man = json.loads(parts["manifest.json"])
-        man.pop("enrollment")
-        _rejected_whole(hall, resign({**parts}, signing.private_from_b64(_device_key(other_store)), enrollment=None), "foreign")
+        assert "enrollment" in json.loads(parts["manifest.json"])
+        _rejected_whole(hall, resign(parts, signing.private_from_b64(_device_key(other_store)), enrollment=None), "foreign")
     finally:
         other_store.close()
     _finish(hall)
@@ -139,4 +138,18 @@ def test_another_halls_bundle_or_records_are_refused(hall: Any, actor: Any, tmp_
     man = json.loads(parts["manifest.json"])
     man["members"]["ops.jsonl"] = {"sha256": __import__("hashlib").sha256(ops).hexdigest(), "size": len(ops)}
     _rejected_whole(hall, resign({**parts, "ops.jsonl": ops}, key, members=man["members"]), "other_hall")
+    _finish(hall)
+
+
+def test_the_first_bundle_with_a_wrong_enrollment_secret_is_refused(hall: Any, actor: Any) -> None:
+    """The PC's key is taken only together with the enrollment's one-time secret."""
+    add_household(hall.store, actor, 2)
+    parts = members(hall.export().read_bytes())
+    man = json.loads(parts["manifest.json"])
+    key = signing.private_from_b64(_device_key(hall.store))
+    guessed = {**man["enrollment"], "secret": man["enrollment"]["secret"][:-1] + ("0" if man["enrollment"]["secret"][-1] != "0" else "1")}
+    out = _rejected_whole(hall, resign(parts, key, enrollment=guessed), "foreign")
+    assert "登记" in out.reason
+    with hall.sdb.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT COUNT(*) FROM device").scalar_one() == 0, "no device was enrolled"
     _finish(hall)

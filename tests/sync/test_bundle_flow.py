@@ -99,6 +99,30 @@ def test_a_full_or_pulled_stick_leaves_the_outbox_untouched(hall: Any, actor: An
     assert_exactly_once(hall.store, hall.sdb.engine)
 
 
+def test_a_stick_that_gives_back_other_bytes_is_caught_and_its_file_removed(hall: Any, actor: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file is read back from the stick and verified; a faulty stick that returns other
+    bytes than were written leaves no file, a clear message, and the outbox as it was."""
+    from bundlehelp import flip_byte
+
+    add_household(hall.store, actor, 3)
+    before = outbox_states(hall.store)
+    real = Path.read_bytes
+
+    def faulty(self: Path) -> bytes:
+        data = real(self)
+        return flip_byte(data) if self.parent == hall.stick else data
+
+    monkeypatch.setattr(Path, "read_bytes", faulty)
+    with pytest.raises(DomainError) as info:
+        hall.export()
+    monkeypatch.setattr(Path, "read_bytes", real)
+    assert "U盘可能有故障" in info.value.message
+    assert list(hall.stick.iterdir()) == [], "the bad copy is removed from the stick"
+    assert outbox_states(hall.store) == before
+    hall.round_trip()
+    assert_exactly_once(hall.store, hall.sdb.engine)
+
+
 def test_a_bundle_from_a_newer_hall_program_is_held_not_lost(hall: Any, actor: Any) -> None:
     hall.round_trip()
     add_household(hall.store, actor, 2)

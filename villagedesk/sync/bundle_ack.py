@@ -33,6 +33,12 @@ def read_ack(store: Store, data: bytes) -> tuple[dict[str, Any], dict[str, Any],
     try:
         env = bundle.unpack(data, expected_kind="ack")
     except bundle.BundleError as exc:
+        # The container's own messages speak to the township clerk about hall bundles; at
+        # the hall, a bad ack is fetched again at the township, and a newer one needs a newer PC program.
+        if exc.code in ("damaged", "tampered"):
+            raise DomainError(tr("usb", "The acknowledgement file is damaged or was changed (perhaps the USB stick was pulled out while copying). Nothing was changed; ask the township to download it again.")) from exc
+        if exc.code == "newer_format":
+            raise DomainError(tr("usb", "This acknowledgement was made by a newer county server. Install the newer VillageDesk on this PC first, then import it; keep the file.")) from exc
         raise DomainError(exc.message) from exc
     st = require_state(store)
     if not env.verify(st.server_public_key):
