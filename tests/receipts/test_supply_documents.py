@@ -86,6 +86,11 @@ def test_run_sheet_lists_stops_by_group_with_money_and_signature_column(store, a
     assert text.index("郑三") < text.index("王二")  # 一组 before 三组
     flat = text.replace(" ", "")
     assert "签收" in flat and "赊销" in flat and "¥330.00" in flat and "刘师傅" in flat
+    # The driver dials the phone and reads the order number: each stays on one line.
+    lines = text.splitlines()
+    assert lines.count("13700001234") == 2
+    assert all(stop.order_no in lines for stop in sheet.stops)
+    assert "三组三组" not in flat  # the group is not said twice when the address starts with it
 
 
 @needs_poppler

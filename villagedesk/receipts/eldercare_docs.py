@@ -197,7 +197,7 @@ def statement_story(doc: StatementDoc) -> list[Flowable]:
     table = tk.data_table(
         [tr("EldercareDoc", "No."), tr("EldercareDoc", "Name"), tr("EldercareDoc", "ID number"), tr("EldercareDoc", "Category"), tr("EldercareDoc", "Lunch"), tr("EldercareDoc", "Dinner"),
          tr("EldercareDoc", "Delivered"), tr("EldercareDoc", "Amount"), tr("EldercareDoc", "Subsidy"), tr("EldercareDoc", "Paid by elder")],
-        rows, _widths(0.45, 1.0, 2.0, 1.25, 0.6, 0.6, 0.6, 1.0, 1.0, 1.0), page=PAGE,
+        rows, _widths(0.55, 1.0, 2.0, 1.15, 0.6, 0.6, 0.6, 1.0, 1.0, 1.0), page=PAGE,
         right_cols=(4, 5, 6, 7, 8, 9))
     table.setStyle(TableStyle([("BACKGROUND", (0, len(rows)), (-1, len(rows)), colors.HexColor("#e6e6e6"))]))
     story.append(table)

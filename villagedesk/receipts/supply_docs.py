@@ -44,16 +44,19 @@ def build_run_sheet(sheet: RunSheet, *, hall_name: str,
     header = [tr("SupplyDocs", "No."), tr("SupplyDocs", "Group / address"), tr("SupplyDocs", "Farmer / phone"),
               tr("SupplyDocs", "Hand over"), tr("SupplyDocs", "Amount"), tr("SupplyDocs", "Collect"),
               tr("SupplyDocs", "Signature")]
-    rows = []
+    rows: list[list[tk.Cell]] = []
     for i, stop in enumerate(sheet.stops, 1):
-        items = "; ".join(f"{line.name} {line.spec} ×{line.qty}{line.unit}" for line in stop.lines)
+        items: list[str | tk.Fixed] = [f"{line.name} {line.spec} ×{line.qty}{line.unit}" for line in stop.lines]
         collect = (tr("SupplyDocs", "Credit, nothing to collect") if stop.pay_method == "credit"
                    else f"{format_yuan(stop.to_collect)} {stop.pay_label}")
-        rows.append([str(i), f"{stop.village_group} {stop.address}".strip(),
-                     f"{stop.farmer}\n{stop.phone}" if stop.phone else stop.farmer,
-                     items + f"\n({stop.order_no})", tk.Fixed(format_yuan(stop.total)), collect, ""])
+        # The address usually starts with the group already (三组刘家湾64号): say it once.
+        place = stop.address if stop.address.startswith(stop.village_group) else \
+            f"{stop.village_group} {stop.address}".strip()
+        # One line per item; the phone and the order number are one-line cells, never wrapped.
+        rows.append([str(i), place, [stop.farmer, tk.Fixed(stop.phone)] if stop.phone else stop.farmer,
+                     [*items, tk.Fixed(stop.order_no)], tk.Fixed(format_yuan(stop.total)), collect, ""])
     width = page.frame_width
-    widths = [8 * mm, 26 * mm, 26 * mm, width - 118 * mm, 20 * mm, 22 * mm, 16 * mm]
+    widths = [10 * mm, 30 * mm, 26 * mm, width - 124 * mm, 20 * mm, 22 * mm, 16 * mm]
     table = tk.data_table(header, rows, widths, page=page, right_cols=(4,), zebra=False)
     story += [table, tk.spacer(4),
               tk.para(tr("SupplyDocs", "Total to collect: {money}. Driver's signature: ________  "
@@ -109,7 +112,8 @@ def build_ledger_pdf(ledger: Ledger, *, target: str | os.PathLike[str] | IO[byte
         tk.spacer(2),
     ]
     if rows:
-        story.append(tk.data_table(header, rows, widths, page=page, right_cols=(6,), font_size=8))
+        # Quantity and money right-aligned, so the figures line up down the column.
+        story.append(tk.data_table(header, rows, widths, page=page, right_cols=(6, 11), font_size=8))
     else:
         story.append(tk.para(tr("SupplyDocs", "No entries in this period."), st.body))
     story += [tk.spacer(4), tk.para(tr("SupplyDocs", "Rows are never changed or removed; a correction is a new row "

@@ -124,7 +124,7 @@ class Fixed(str):
     """Marks a table cell as a long number or code: one line, shrunk to fit, never wrapped."""
 
 
-Cell: TypeAlias = "str | Fixed | Flowable | None"
+Cell: TypeAlias = "str | Fixed | Flowable | list[str | Fixed | Flowable] | None"
 
 _LONG_NUMBER = re.compile(r"^[0-9A-Za-z*Xx+()#\-/. ]{7,}$")
 
@@ -136,9 +136,12 @@ def is_long_number(text: str) -> bool:
     return bool(_LONG_NUMBER.match(stripped)) and digits >= max(4, len(stripped) // 2)
 
 
-def _cell(value: Cell, style: ParagraphStyle, fixed: bool, align: str = "left") -> Flowable | str:
+def _cell(value: Cell, style: ParagraphStyle, fixed: bool,
+          align: str = "left") -> Flowable | str | list[Flowable | str]:
     if value is None:
         return ""
+    if isinstance(value, list):  # stacked lines in one cell, e.g. a name above its phone number
+        return [part for v in value for part in [_cell(v, style, fixed, align)] if part != ""]
     if isinstance(value, Flowable):
         return value
     if isinstance(value, Fixed) or fixed or is_long_number(value):
@@ -167,7 +170,7 @@ def data_table(
         leading=round(font_size * 1.3, 1))
     right_style = ParagraphStyle(f"{cell_style.name}-r", parent=cell_style, alignment=TA_RIGHT)
     head_style = ParagraphStyle(f"{cell_style.name}-h", parent=cell_style, alignment=TA_CENTER)
-    data: list[list[Flowable | str]] = []
+    data: list[list[Flowable | str | list[Flowable | str]]] = []
     if header is not None:
         data.append([para(h, head_style) for h in header])
     for row in rows:
