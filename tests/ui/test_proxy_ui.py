@@ -182,3 +182,17 @@ def test_reprint_and_notice_from_the_screens_are_archived(qtbot, ctx, store, act
     notice = listing.print_notice_for("2026-03", preview=False)
     assert notice is not None and notice.is_file() and "notice-2026-03" in notice.name
     assert listing.print_notice_for("2026/03") is None and "2026-03" in messages[-1][1]
+
+
+def test_detail_page_without_an_application_offers_no_step(qtbot, ctx, store, actor) -> None:
+    from villagedesk.ui.proxy.detail import ProxyDetailPage
+
+    page = ProxyDetailPage(ctx)
+    qtbot.addWidget(page)
+    page.open_with()  # reached without a number: nothing to forward, complete or print
+    assert [k for k, b in page.buttons.items() if b.isEnabled()] == ["back"]
+    r = make_resident(store, actor)
+    number = proxy.accept_application(store, actor=actor, resident_id=r.id, service_code="RS001").receipt_number
+    page.prepare_screenshot()  # make screenshots shows a real application
+    assert page.detail is not None and page.detail.receipt_number == number
+    assert sorted(k for k, b in page.buttons.items() if b.isEnabled()) == ["back", "forward", "receipt"]

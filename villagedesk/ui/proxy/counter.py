@@ -258,6 +258,17 @@ class CounterPage(QWidget):
     def is_dirty(self) -> bool:
         return self.resident is not None or self.item is not None
 
+    def prepare_screenshot(self) -> None:
+        """Half-way through the counter flow (make screenshots): applicant and service chosen,
+        one material not brought."""
+        self.resident_search.setText("张")
+        if self.resident_results.count():
+            self.choose_resident(self.resident_results.item(0))
+        self.service_search.setText("ylbx")
+        self.choose_service(self.service_results.currentItem())
+        if self.materials.count() > 1:
+            self.materials.item(1).setCheckState(Qt.CheckState.Unchecked)
+
     # -- step 1 --------------------------------------------------------------------------------
     def _search_residents(self, text: str) -> None:
         self.resident_results.clear()

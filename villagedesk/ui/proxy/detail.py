@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from villagedesk.clock import CST
 from villagedesk.errors import DomainError
-from villagedesk.services import proxy, proxy_documents
+from villagedesk.services import proxy, proxy_documents, proxy_lists
 from villagedesk.ui.errors import show_error, show_message
 from villagedesk.ui.forms import line_edit, title_label
 from villagedesk.ui.modules import UiContext
@@ -147,6 +147,14 @@ class ProxyDetailPage(QWidget):
         layout.addWidget(QLabel(tr("ProxyUi", "History")))
         layout.addWidget(self.timeline, 1)
         layout.addLayout(row)
+        self._enable_steps()
+
+    def _enable_steps(self) -> None:
+        """Only the steps the application's status allows; none before one is loaded."""
+        status = self.detail.status if self.detail is not None else None
+        for key, statuses in ENABLED.items():
+            self.buttons[key].setEnabled(status in statuses)
+        self.buttons["receipt"].setEnabled(status is not None)
 
     # -- shell hooks ---------------------------------------------------------------------------
     def open_with(self, number: str = "", **_: object) -> None:
@@ -156,6 +164,12 @@ class ProxyDetailPage(QWidget):
     def refresh(self) -> None:
         if self.detail is not None:
             self.load(self.detail.receipt_number)
+
+    def prepare_screenshot(self) -> None:
+        """Show the recent application with the longest history (make screenshots)."""
+        numbers = [row.receipt_number for row in proxy_lists.list_applications(self.ctx.store, limit=50)]
+        if numbers:
+            self.load(max(numbers, key=lambda n: len(proxy.get_application(self.ctx.store, number=n).timeline)))
 
     def load(self, number: str) -> None:
         d = self.detail = proxy.get_application(self.ctx.store, number=number)
@@ -188,8 +202,7 @@ class ProxyDetailPage(QWidget):
         self.timeline.clear()
         for entry in d.timeline:
             self.timeline.addItem(QListWidgetItem(timeline_text(entry)))
-        for key, statuses in ENABLED.items():
-            self.buttons[key].setEnabled(d.status in statuses)
+        self._enable_steps()
 
     # -- steps ---------------------------------------------------------------------------------
     def _run(self, fn: object, **kwargs: object) -> bool:
