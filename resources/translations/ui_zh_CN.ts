@@ -775,6 +775,10 @@
       <source>Nobody found for “{query}”. Check the spelling, or add the resident with Ctrl+N.</source>
       <translation>没有找到“{query}”。请检查输入，或按 Ctrl+N 新增村民。</translation>
     </message>
+    <message>
+      <source>The new resident form holds what you typed. Discard it and start again?</source>
+      <translation>新增村民表单中有您已填写的内容。要放弃这些内容重新开始吗？</translation>
+    </message>
   </context>
   <context>
     <name>settings</name>

@@ -140,3 +140,25 @@ def test_the_item_models_pass_the_model_tester(qtmodeltester, store, actor, peop
     households.set_rows(svc.list_households(store))
     qtmodeltester.check(households, force_py=True)
     assert households.rowCount() == 3
+
+
+def test_ctrl_n_never_throws_away_a_half_typed_new_resident(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = window.current_page()
+    form.name.insert("王小红")
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # to the search page
+    assert window.current_key == "residents"
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # and back with Ctrl+N
+    assert window.current_page() is form and form.name.text() == "王小红"  # kept as it was
+
+    asked: list[str] = []
+
+    def answer(reply):  # type: ignore[no-untyped-def]
+        return lambda _parent, _title, text, *a, **k: asked.append(text) or reply
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # on the form itself
+    assert len(asked) == 1 and form.name.text() == "王小红"  # asked first; "No" keeps it
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 2 and form.name.text() == ""  # "Yes": a blank form to start again

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from villagedesk import i18n
@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 # Base text size in pixels per setting; headings scale with it.
 FONT_PIXELS = {"standard": 15, "large": 18, "xlarge": 22}
 FONT_FILE = "fonts/wqy-microhei.ttc"
+ICON_FILE = "icons/villagedesk.png"
 _state: dict[str, object] = {"family": None, "translators": []}
 
 
@@ -36,6 +37,23 @@ def load_font() -> str:
         log.warning("bundled font %s is missing", FONT_FILE)
     _state["family"] = family
     return family
+
+
+def app_icon() -> QIcon:
+    """The VillageDesk icon (a red house with a star) from the bundled PNG; empty if missing."""
+    try:
+        return QIcon(str(resource_path(ICON_FILE)))
+    except FileNotFoundError:
+        log.warning("bundled icon %s is missing", ICON_FILE)
+        return QIcon()
+
+
+def apply_window_icon(app: QApplication) -> None:
+    """Every window and dialog of the app shows the VillageDesk icon in its title bar and the
+    task bar (instead of the platform's blank window icon)."""
+    icon = app_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
 
 
 def font_pixels(size: str) -> int:

@@ -145,7 +145,34 @@ class ResidentPage(QWidget):
         if resident_id:
             self.load(resident_id)
         elif new or household_id:
-            self.start_new(household_id=household_id)
+            if self.is_new and self.is_dirty() and not household_id:
+                self.name.setFocus()  # back to a form left half-typed: it is kept as it was
+                return
+            if self._discard_ok():
+                self.start_new(household_id=household_id)
+
+    def new_item(self) -> None:
+        """Ctrl+N: on the new-resident form, start again (asking first if something was typed);
+        elsewhere, open that form."""
+        if getattr(self, "is_new_page", False):
+            if self._discard_ok():
+                self.start_new()
+        else:
+            self.ctx.navigate("residents.new", new=True)
+
+    def _discard_ok(self) -> bool:
+        """True when nothing typed would be lost, or the clerk agrees to drop it."""
+        if not self.is_new or not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self, tr("ResidentsUi", "Unsaved changes"),
+            tr("ResidentsUi", "The new resident form holds what you typed. Discard it and start again?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            self.name.setFocus()
+            return False
+        return True
 
     def start_new(self, household_id: str | None = None) -> None:
         self.detail = None
