@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from pathlib import Path
 
 from villagedesk.clock import Clock, SystemClock
 from villagedesk.config import Paths, Settings, setup_logging
@@ -21,20 +22,36 @@ class App:
     store: Store
 
 
-def open_store(paths: Paths, *, clock: Clock | None = None, keep: int = 14) -> Store:
-    """Open the hall database, copying it aside before any schema upgrade."""
+def open_store(paths: Paths, *, clock: Clock | None = None, keep: int = 14,
+               daily_backup: bool = True) -> Store:
+    """Open the hall database, copying it aside before any schema upgrade.
+
+    The copy before an upgrade is always made here, before anything changes. The day's backup
+    is made here too unless `daily_backup` is False: the desktop app makes it on a background
+    thread once its window is up (`make_daily_backup`), so that copying a large database does
+    not hold up the start.
+    """
     clock = clock or SystemClock()
     paths.ensure()
     db_path = paths.database
     if db_path.exists():
-        if migrate.needs_upgrade(db_path):  # a read of alembic_version, without Alembic
+        if migrate.needs_upgrade(db_path):
             saved = backup.backup_now(db_path, paths.backups, reason="before-upgrade", now=clock.now())
             log.info("database copied to %s before upgrading", saved)
             migrate.upgrade(db_path)
-        backup.daily_backup_if_due(db_path, paths.backups, now=clock.now(), keep=keep)
+        if daily_backup:
+            make_daily_backup(paths, clock=clock, keep=keep)
     else:
         migrate.upgrade(db_path)
     return Store.open(db_path, clock=clock)
+
+
+def make_daily_backup(paths: Paths, *, clock: Clock, keep: int = 14) -> Path | None:
+    """Today's backup of the hall database unless there is one already; the path, or None."""
+    saved = backup.daily_backup_if_due(paths.database, paths.backups, now=clock.now(), keep=keep)
+    if saved is not None:
+        log.info("daily backup written to %s", saved)
+    return saved
 
 
 def register_reference_appliers() -> None:

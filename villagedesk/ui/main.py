@@ -42,6 +42,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     from villagedesk.bootstrap import open_store
     from villagedesk.config import Paths, Settings, setup_logging
     from villagedesk.ui.appearance import apply_font_size, install_translators
+    from villagedesk.ui.daily_backup import DailyBackup
     from villagedesk.ui.errors import install_excepthook
     from villagedesk.ui.shell import Shell
 
@@ -57,19 +58,23 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
         settings.font_size = args.font_size
     install_translators(app, settings.language)  # type: ignore[arg-type]
     apply_font_size(app, settings.font_size)  # type: ignore[arg-type]
-    store = open_store(paths, keep=settings.backup_keep)
+    new_hall = not paths.database.exists()  # a database created just now needs no backup yet
+    store = open_store(paths, keep=settings.backup_keep, daily_backup=False)
     shell = Shell(app, store=store, paths=paths, settings=settings)  # type: ignore[arg-type]
+    daily = DailyBackup(shell, keep=settings.backup_keep, enabled=not new_hall)
     try:
         if args.screenshot:
             from villagedesk.ui.screenshot import render
 
             return render(shell, args)
+        daily.start_soon()  # runs while the clerk signs in, or once the home cards are counted
         if not shell.start(demo_login=args.demo_login):
             return 0
         if os.environ.get("VILLAGEDESK_EXIT_WHEN_READY"):
             _report_ready(app, shell)
         return int(app.exec())
     finally:
+        daily.finish()
         store.close()
 
 
