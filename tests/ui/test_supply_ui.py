@@ -150,6 +150,9 @@ def test_ledgers_page_and_home_cards(qtbot, ctx, stocked, actor, qtmodeltester) 
     qtbot.addWidget(page)
     assert [r.product for r in page.model.rows()] == ["毒死蜱乳油"]
     assert "¥165.00" in page.summary.text()
+    # the month's sales by product, beside the ledger
+    assert [(x.key, x.qty, str(x.amount)) for x in page.sales.rows()] == [("C0202", 1, "165.00")]
+    qtmodeltester.check(page.sales, force_py=True)
     page.credit_view.selectRow(0)
     page.repay_amount.setText("65")
     page.repay()

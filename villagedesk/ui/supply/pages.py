@@ -201,6 +201,8 @@ class StockPage(_Page):
         self.back.addWidget(button, self.back.rowCount(), 1)
         button.clicked.connect(self.take_back)
         tabs.addTab(box, tr("SupplyUi", "Return"))
+        for form in (self.recv, self.take, self.off, self.back):  # fields at the top, not spread down the tab
+            form.setRowStretch(form.rowCount(), 1)
         side = QVBoxLayout()
         side.addWidget(self.message)
         side.addWidget(self.note)
@@ -425,7 +427,8 @@ class ProductsPage(_Page):
         self.search.setPlaceholderText(tr("SupplyUi", "Search by name, pinyin, code or registration number"))
         left.addWidget(self.search)
         self.model = BaseTableModel(product_columns(), context="SupplyUi")
-        self.view = table_view(self.model)
+        # The name is what the keeper reads: it keeps its width, the specification gives way.
+        self.view = table_view(self.model, stretch=2)
         left.addWidget(self.view, 1)
         self.search.textChanged.connect(lambda _t: self.refresh())
         side = QWidget()
@@ -495,6 +498,15 @@ def _ledger_columns() -> list[Column]:
     ]
 
 
+def _sales_columns() -> list[Column]:
+    return [
+        Column("key", QT_TRANSLATE_NOOP("SupplyUi", "Code")),
+        Column("label", QT_TRANSLATE_NOOP("SupplyUi", "Product")),
+        Column("qty", QT_TRANSLATE_NOOP("SupplyUi", "Qty"), getter=lambda x: f"{x.qty}{x.unit}", align="right"),
+        Column("amount", QT_TRANSLATE_NOOP("SupplyUi", "Amount"), getter=lambda x: f"{x.amount:,.2f}", align="right"),
+    ]
+
+
 def _credit_columns() -> list[Column]:
     return [
         Column("name", QT_TRANSLATE_NOOP("SupplyUi", "Farmer")),
@@ -530,11 +542,16 @@ class LedgersPage(_Page):
         outer.addWidget(self.message)
         outer.addWidget(self.note)
         lower = QHBoxLayout()
+        report_box = QVBoxLayout()
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setMinimumWidth(320)
-        lower.addWidget(self.summary, 2, Qt.AlignmentFlag.AlignTop)
+        report_box.addWidget(self.summary)
+        self.sales = BaseTableModel(_sales_columns(), context="SupplyUi")  # the month's sales by product
+        self.sales_view = table_view(self.sales)
+        report_box.addWidget(self.sales_view, 1)
+        lower.addLayout(report_box, 2)
         credit_box = QVBoxLayout()
         credit_box.addWidget(QLabel(tr("SupplyUi", "Outstanding credit")))
         self.credit = BaseTableModel(_credit_columns(), context="SupplyUi")
@@ -556,6 +573,17 @@ class LedgersPage(_Page):
         self.credit_view.clicked.connect(lambda _i: self.show_history())
         self.refresh()
 
+    def prepare_screenshot(self) -> None:
+        """The sales ledger of the latest of the last three months that had sales (make screenshots)."""
+        self.kind.setCurrentIndex(self.kind.findData("sales"))
+        first = self.ctx.store.clock.today().replace(day=1)
+        for _ in range(3):
+            if supply_reports.monthly_sales(self.ctx.store, month=f"{first:%Y-%m}").by_product:
+                break
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        self.month.setText(f"{first:%Y-%m}")
+        self.refresh()
+
     def _ledger(self) -> supply_ledgers.Ledger:
         return supply_ledgers.ledger(self.ctx.store, kind=self.kind.currentData(), period=self.month.text(),
                                      category=None if self.all_categories.isChecked() else "pesticide")
@@ -571,11 +599,13 @@ class LedgersPage(_Page):
         self.model.set_rows(ledger.rows)
         lines = [tr("SupplyUi", "Sales in {period}: {total}").format(period=self.month.text(),
                                                                      total=f"¥{report.total:,.2f}")]
-        lines += [f"  {x.label}: ¥{x.amount:,.2f}" for x in report.by_category]
+        if report.by_category:
+            lines.append("；".join(f"{x.label} ¥{x.amount:,.2f}" for x in report.by_category))
         value = supply_reports.stock_valuation(self.ctx.store)
         lines.append(tr("SupplyUi", "Stock value at cost: {cost}; at retail: {retail}").format(
             cost=f"¥{sum(v.cost_value for v in value):,.2f}", retail=f"¥{sum(v.retail_value for v in value):,.2f}"))
         self.summary.setText("\n".join(lines))
+        self.sales.set_rows(report.by_product)
         self.credit.set_rows(supply_sales.credit_balances(self.ctx.store))
 
     def print_ledger(self) -> None:
