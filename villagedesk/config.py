@@ -77,12 +77,31 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path) -> Settings:
+        """The saved settings. A damaged file, or a value of the wrong type (someone edited the
+        file by hand), falls back to the default for what cannot be read, so the app still starts."""
         if not path.exists():
             return cls()
-        with path.open("rb") as fh:
-            raw: dict[str, Any] = tomllib.load(fh)
-        known = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: v for k, v in raw.get("villagedesk", {}).items() if k in known})
+        try:
+            with path.open("rb") as fh:
+                raw: dict[str, Any] = tomllib.load(fh)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            logging.getLogger(__name__).warning("settings file %s unreadable, using defaults: %s", path, exc)
+            return cls()
+        section = raw.get("villagedesk", {})
+        if not isinstance(section, dict):
+            section = {}
+        defaults = cls()
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            if f.name not in section:
+                continue
+            value, wanted = section[f.name], type(getattr(defaults, f.name))
+            if isinstance(value, wanted) and not (wanted is int and isinstance(value, bool)):
+                values[f.name] = value
+            else:
+                logging.getLogger(__name__).warning("setting %s = %r ignored (not a %s)", f.name, value,
+                                                    wanted.__name__)
+        return cls(**values)
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
