@@ -75,6 +75,10 @@
       <source>Hall {name} ({code}) is set up on PC number {device}. Administrator: {admin}</source>
       <translation>服务中心 {name}（{code}）已在 {device} 号电脑上初始化。管理员：{admin}</translation>
     </message>
+    <message>
+      <source>Error: the command is not complete or not right ({detail}). Add --help to see how to use it.</source>
+      <translation>错误：命令不完整或有误（{detail}）。在命令后加 --help 可查看用法。</translation>
+    </message>
   </context>
   <context>
     <name>backup</name>

@@ -138,3 +138,13 @@ def test_staff_option_records_who_acted(hall, capsys, clock) -> None:
     code, _, err = run(capsys, "--data-dir", str(hall), "--staff", "无此人", "residents", "search", "x",
                        clock=clock)
     assert code != 0 and "无此人" in err
+
+
+def test_a_wrong_command_line_is_explained_in_chinese(hall, capsys, clock) -> None:
+    for args, detail in ((["residents", "add", "--id", "420984194605220069"], "--name"),  # missing
+                         (["residents", "search", "张", "--limit", "0"], "--limit")):
+        with pytest.raises(SystemExit) as exit_info:
+            run(capsys, "--data-dir", str(hall), *args, clock=clock)
+        err = capsys.readouterr().err
+        assert exit_info.value.code == 2
+        assert "命令不完整或有误" in err and "--help" in err and detail in err

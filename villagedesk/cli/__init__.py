@@ -8,7 +8,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from villagedesk.errors import DomainError
 from villagedesk.i18n import tr
@@ -70,6 +70,22 @@ class CliContext:
             self._app.store.close()
 
 
+class ChineseErrorParser(argparse.ArgumentParser):
+    """argparse says what is wrong in English; the clerk or technician also gets it in Chinese."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, tr("cli", "Error: the command is not complete or not right ({detail}). "
+                               "Add --help to see how to use it.").format(detail=message) + "\n")
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} < 1")
+    return value
+
+
 def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", default=argparse.SUPPRESS, help="data folder (default: platformdirs)")
     parser.add_argument("--staff", default=argparse.SUPPRESS, help="act as this staff member")
@@ -79,7 +95,7 @@ def add_common(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     from villagedesk import __version__
 
-    parser = argparse.ArgumentParser(prog="villagedesk", description="VillageDesk 村级党群服务中心")
+    parser = ChineseErrorParser(prog="villagedesk", description="VillageDesk 村级党群服务中心")
     parser.add_argument("--version", action="version", version=f"VillageDesk {__version__}")
     parser.add_argument("--data-dir", help="data folder (default: platformdirs)")
     parser.add_argument("--staff", help="act as this staff member (default: the administrator)")

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from villagedesk.cli import positive_int
 from villagedesk.errors import DomainError
 from villagedesk.i18n import tr
 from villagedesk.services import resident_search, residents, roster_import
@@ -34,7 +35,7 @@ def register(sub: Any, common: Any) -> None:
     q = rsub.add_parser("search", help="search by name, pinyin, ID number (or tail), phone")
     common(q)
     q.add_argument("query")
-    q.add_argument("--limit", type=int, default=20)
+    q.add_argument("--limit", type=positive_int, default=20)
     q.set_defaults(handler=_search)
 
     q = rsub.add_parser("status", help="mark a resident moved out (迁出), deceased (死亡) or active")
