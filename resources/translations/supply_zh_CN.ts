@@ -1242,5 +1242,13 @@
       <source>returned</source>
       <translation>退货冲减</translation>
     </message>
+    <message>
+      <source>Delivery run {no}</source>
+      <translation>配送单 {no}</translation>
+    </message>
+    <message>
+      <source>Sales receipt {no}</source>
+      <translation>销售单 {no}</translation>
+    </message>
   </context>
 </TS>

@@ -67,6 +67,19 @@ def test_quick_sale_by_keyboard_only(qtbot, ctx, stocked, messages, qtmodelteste
     assert supply_catalogue.product_info(stocked, product="C0202").stock == 7
 
 
+def test_a_receipt_character_no_font_has_is_warned_before_printing(qtbot, ctx, stocked, messages) -> None:
+    from villagedesk.ui.supply.sale_page import SalePage
+
+    page = SalePage(ctx)
+    qtbot.addWidget(page)
+    page._chosen(supply_catalogue.product_info(stocked, product="C0202"))
+    page.add_line()
+    page.buyer_name.setText("王\ue000")  # a private-use character: no bundled font draws it
+    page.checkout()
+    assert page.lines == [] and len(ctx.printed) == 1  # sold, and the receipt still goes out
+    assert messages and "U+E000" in messages[-1][1]
+
+
 def test_sale_page_refuses_beyond_stock_and_restricted_without_id(qtbot, ctx, stocked, messages) -> None:
     from villagedesk.ui.supply.sale_page import SalePage
 

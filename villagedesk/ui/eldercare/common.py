@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from villagedesk import i18n
 from villagedesk.errors import DomainError
 from villagedesk.services.eldercare_roster import FLAG_TUPLES, LazyRows, flag_label
-from villagedesk.ui.errors import show_error, show_message
+from villagedesk.ui.document_print import print_or_view
+from villagedesk.ui.errors import show_error
 from villagedesk.ui.forms import FormGrid
 from villagedesk.ui.modules import UiContext
 from villagedesk.ui.table_model import ROW_ROLE, BaseTableModel
@@ -166,7 +167,6 @@ def save_and_print(ctx: UiContext, parent: QWidget, pdf: bytes, filename: str, w
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / filename
     path.write_bytes(pdf)
-    if warning:
-        show_message(parent, tr("EldercareUi", "Before printing"), warning)
-    ctx.print_pdf(path)
+    print_or_view(parent, ctx, path, title=path.stem, warning=warning,
+                  warning_title=tr("EldercareUi", "Before printing"))
     return path

@@ -35,6 +35,7 @@ from villagedesk.services import (
 )
 from villagedesk.services.auth import hall_info
 from villagedesk.services.supply_common import CATEGORIES, category_labels
+from villagedesk.ui.document_print import glyph_warning, print_or_view
 from villagedesk.ui.errors import show_error
 from villagedesk.ui.forms import FormGrid, title_label
 from villagedesk.ui.modules import QT_TRANSLATE_NOOP, UiContext
@@ -389,8 +390,9 @@ class OrdersPage(_Page):
 
     def _print_sheet(self, sheet: supply_orders.RunSheet) -> None:
         pdf = archive_path(self.ctx.paths, f"{sheet.run_no}.pdf")
-        build_run_sheet(sheet, hall_name=hall_info(self.ctx.store).name, target=pdf)
-        self.ctx.print_pdf(pdf)
+        result = build_run_sheet(sheet, hall_name=hall_info(self.ctx.store).name, target=pdf)
+        print_or_view(self, self.ctx, pdf, title=tr("SupplyUi", "Delivery run {no}").format(no=sheet.run_no),
+                      warning=glyph_warning(result))
 
     def plan_run(self) -> None:
         w = self.run_form.widgets
@@ -612,8 +614,8 @@ class LedgersPage(_Page):
         ledger = self.attempt(self._ledger)
         if isinstance(ledger, supply_ledgers.Ledger):
             pdf = archive_path(self.ctx.paths, f"ledger-{ledger.kind}-{self.month.text()}.pdf")
-            build_ledger_pdf(ledger, target=pdf)
-            self.ctx.print_pdf(pdf)
+            result = build_ledger_pdf(ledger, target=pdf)
+            print_or_view(self, self.ctx, pdf, title=f"{ledger.title} {ledger.period}", warning=glyph_warning(result))
 
     def export(self) -> None:
         ledger = self.attempt(self._ledger)

@@ -31,6 +31,7 @@ from villagedesk.services import supply_sales
 from villagedesk.services.auth import hall_info
 from villagedesk.services.money import format_yuan, to_chinese_capital
 from villagedesk.services.supply_catalogue import ProductInfo
+from villagedesk.ui.document_print import glyph_warning, print_or_view
 from villagedesk.ui.errors import show_error
 from villagedesk.ui.forms import FormGrid, title_label
 from villagedesk.ui.modules import QT_TRANSLATE_NOOP, UiContext
@@ -246,10 +247,11 @@ class SalePage(QWidget):
             return
         hall = hall_info(self.ctx.store)
         pdf = archive_path(self.ctx.paths, f"{sale.sale_no}.pdf")
-        build_sale_receipt(sale, HallHeader(hall.name, hall.phone, hall.receipt_secret),
-                           paper=str(self.paper.currentData()), target=pdf)
+        result = build_sale_receipt(sale, HallHeader(hall.name, hall.phone, hall.receipt_secret),
+                                    paper=str(self.paper.currentData()), target=pdf)
         self.last_pdf = pdf
-        self.ctx.print_pdf(pdf)
+        print_or_view(self, self.ctx, pdf, title=tr("SupplyUi", "Sales receipt {no}").format(no=sale.sale_no),
+                      warning=glyph_warning(result))
         self.ctx.notify_changed("supply")
         self.last.setText(tr("SupplyUi", "Sold: {no}, {total} ({pay}).").format(
             no=sale.sale_no, total=format_yuan(sale.total), pay=sale.pay_label))
