@@ -133,7 +133,7 @@ def main() -> int:
     assert all(sums.get(x.product_id, 0) == x.qty for x in levels), "derived stock differs from the moves"
 
     sale: list[float] = []
-    code = max(levels, key=lambda x: x.qty).code  # the best-stocked product
+    code = max(levels, key=lambda x: x.qty - x.expired_qty).code  # the most sellable (unexpired) stock
     for _ in range(20):
         t = time.perf_counter()
         supply_sales.sell(store, actor=actor, items=[(code, 1)])
