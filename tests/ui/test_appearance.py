@@ -29,3 +29,29 @@ def test_taking_the_catalogues_out_brings_english_and_the_locale_back(qapp: QApp
     appearance.remove_translators(qapp)
     assert QCoreApplication.translate("auth", "Sign in") == "Sign in"
     assert QLocale().name() == before
+
+
+def test_standard_dialog_buttons_say_queding_and_quxiao_in_chinese(qapp: QApplication) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    appearance.install_translators(qapp, "zh_CN")
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        texts = {box.button(b).text().replace("&", "") for b in
+                 (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel)}
+        box.deleteLater()
+    finally:
+        appearance.remove_translators(qapp)
+    assert {t.split("(")[0] for t in texts} == {"确定", "取消"}  # Qt's own qtbase_zh_CN catalogue
+
+
+def test_the_bundled_cjk_font_is_the_app_font(qapp: QApplication) -> None:
+    family = appearance.load_font()
+    assert "WenQuanYi" in family or "文泉驿" in family  # the same on every PC, not the system's
+    original, sheet = qapp.font(), qapp.styleSheet()
+    try:
+        appearance.apply_font_size(qapp, "large")
+        assert qapp.font().family() == family and qapp.font().pixelSize() == appearance.FONT_PIXELS["large"]
+    finally:
+        qapp.setFont(original)
+        qapp.setStyleSheet(sheet)
