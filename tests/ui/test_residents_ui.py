@@ -162,3 +162,22 @@ def test_ctrl_n_never_throws_away_a_half_typed_new_resident(qtbot, window, monke
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert len(asked) == 2 and form.name.text() == ""  # "Yes": a blank form to start again
+
+
+def test_tab_follows_the_reading_order_of_the_new_resident_form(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    page = window.current_page()
+    keys = {id(w): k for k, w in page.form.widgets.items()}
+    keys.update({id(box): k for k, box in page.flags.items()})
+    keys.update({id(page.back_button): "back", id(page.save_button): "save"})
+    page.name.setFocus()
+    seen = []
+    for _ in range(17):
+        widget = QApplication.focusWidget()
+        seen.append(keys.get(id(widget), type(widget).__name__))
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert seen == ["name", "id_number", "phone", "ethnicity", "relation", "household_mode",
+                    "village_group", "hamlet", "address", "is_party_member", "is_dibao", "is_tekun",
+                    "is_disabled", "lives_alone", "note", "back", "save"]
