@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from villagedesk.i18n import tr
 from villagedesk.server import db
-from villagedesk.server.auth import authenticate, inflate, read_body
+from villagedesk.server.auth import authenticate, authenticate_in, inflate, read_body
 from villagedesk.server.halls import EnrollmentError, enroll_device
 from villagedesk.server.ingest import IngestConflict, IngestForbidden, ingest
 from villagedesk.server.models import Device
@@ -113,41 +113,48 @@ async def device_state(request: Request) -> DeviceState:
 async def push(request: Request) -> Response:
     sessions, settings = _ctx(request)
     body = await read_body(request, settings)
-    dev: Device = await run_in_threadpool(authenticate, request, body, sessions, settings)
-    req: PushRequest = _parse(PushRequest, inflate(request, body, settings))
-    if req.device_id != dev.id or req.hall_id != dev.hall_id:
-        raise ApiError(403, "other_hall", tr("SyncServer", "This device may only write its own hall's data."))
-    ops = [dict(op.__dict__) for op in req.ops]  # validated; plain JSON values already
     started = time.perf_counter()
+    # Signature, body and ingest on one worker thread and one database connection.
+    dev, n_ops, resp = await run_in_threadpool(_push_work, request, body, sessions, settings)
+    counts: dict[str, int] = {}
+    for r in resp.results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    log.info(
+        "push",
+        extra={"device": dev.id, "hall": dev.hall_id, "ops": n_ops, "high_water": resp.high_water,
+               "ms": round((time.perf_counter() - started) * 1000, 1), "statuses": json.dumps(counts)},
+    )
+    # Already a validated model: serialise once instead of validating it again.
+    return Response(resp.model_dump_json(), media_type="application/json")
 
-    def work() -> PushResponse:
+
+def _push_work(request: Request, body: bytes, sessions, settings: ServerSettings) -> tuple[Device, int, PushResponse]:  # type: ignore[no-untyped-def]
+    with sessions() as s:
+        dev = authenticate_in(s, request, body, settings)
+        req: PushRequest = _parse(PushRequest, inflate(request, body, settings))
+        if req.device_id != dev.id or req.hall_id != dev.hall_id:
+            raise ApiError(403, "other_hall", tr("SyncServer", "This device may only write its own hall's data."))
+        ops = [dict(op.__dict__) for op in req.ops]  # validated; plain JSON values already
         for attempt in range(RETRIES):
             try:
-                with db.transaction(sessions) as s:
-                    res = ingest(s, device_id=dev.id, ops=ops, window=settings.window, now=settings.now(), client_state=req.client_state, hooks=settings.hooks)
-                    epoch = db.read_meta(s)["epoch"]
-                return PushResponse(epoch=epoch, high_water=res.high_water, results=res.results, schema_rev_max=settings.window.max_rev)
+                res = ingest(s, device_id=dev.id, ops=ops, window=settings.window, now=settings.now(), client_state=req.client_state, hooks=settings.hooks)
+                s.commit()
             except IngestConflict as exc:
                 raise ApiError(409, "payload_changed", tr("SyncServer", "Operation {seq} was already received with different content; nothing was changed.").format(seq=exc.seq)) from exc
             except IngestForbidden as exc:
                 raise ApiError(403, "other_hall", str(exc)) from exc
             except (IntegrityError, DBAPIError) as exc:
                 # A concurrent push of the same keys or a deadlock: the retry sees its result.
+                s.rollback()
                 if attempt == RETRIES - 1 or not _retryable(exc):
                     raise
-        raise AssertionError("unreachable")
-
-    resp = await run_in_threadpool(work)
-    counts: dict[str, int] = {}
-    for r in resp.results:
-        counts[r.status] = counts.get(r.status, 0) + 1
-    log.info(
-        "push",
-        extra={"device": dev.id, "hall": dev.hall_id, "ops": len(ops), "high_water": resp.high_water,
-               "ms": round((time.perf_counter() - started) * 1000, 1), "statuses": json.dumps(counts)},
-    )
-    # Already a validated model: serialise once instead of validating it again.
-    return Response(resp.model_dump_json(), media_type="application/json")
+                continue
+            resp = PushResponse.model_construct(
+                epoch=res.epoch, high_water=res.high_water, results=res.results,
+                schema_rev_max=settings.window.max_rev, service="villagedesk", kind="push-result",
+            )
+            return dev, len(ops), resp
+    raise AssertionError("unreachable")
 
 
 @router.get("/changes", response_model=ChangesResponse)

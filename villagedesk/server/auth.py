@@ -50,6 +50,13 @@ def authenticate(
     request: Request, body: bytes, sessions: sessionmaker[Session], settings: ServerSettings
 ) -> Device:
     """The enrolled device that signed this request, or a 401 with the reason."""
+    with sessions() as session:
+        return authenticate_in(session, request, body, settings)
+
+
+def authenticate_in(session: Session, request: Request, body: bytes, settings: ServerSettings) -> Device:
+    """``authenticate`` on the caller's session (a push checks the signature and ingests on
+    one connection). The device comes back detached from the session."""
     device_id = request.headers.get(HDR_DEVICE)
     timestamp = request.headers.get(HDR_TIMESTAMP)
     signature = request.headers.get(HDR_SIGNATURE)
@@ -61,10 +68,9 @@ def authenticate(
         raise ApiError(401, "bad_timestamp", tr("SyncServer", "The request timestamp is invalid.")) from exc
     if abs(settings.now().timestamp() - ts) > settings.signature_window_s:
         raise ApiError(401, "stale", tr("SyncServer", "The request timestamp is too far from the server's time."))
-    with sessions() as session:
-        device = session.get(Device, device_id[:36])
-        if device is not None:
-            session.expunge(device)
+    device = session.get(Device, device_id[:36])
+    if device is not None:
+        session.expunge(device)
     if device is None:
         raise ApiError(401, "unknown_device", tr("SyncServer", "This device is not enrolled with the county server."))
     path = request.url.path + (f"?{request.url.query}" if request.url.query else "")

@@ -9,23 +9,22 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timezone
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from villagedesk.i18n import tr
 from villagedesk.server.ingest_store import (
     Batch,
     Rec,
+    finish,
     flush_records,
-    high_water,
-    insert_many,
-    load_records,
-    stored_ops,
+    insert_ops,
+    load,
 )
-from villagedesk.server.models import Device, Hall, OpLog
+from villagedesk.server.models import Device, Hall
 from villagedesk.server.upcast import SchemaWindow
 from villagedesk.sync.protocol import ClientState, OpResult
 
@@ -60,10 +59,16 @@ class IngestResult:
     rejected: int = 0
     duplicates: int = 0
     later: int = 0
+    epoch: str = ""
+
+
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def canonical(op: dict[str, Any]) -> str:
-    return json.dumps(op, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """The text stored and hashed for an operation (the same bytes as ``json.dumps`` with
+    sorted keys, compact separators and UTF-8; one encoder serves every call)."""
+    return _CANONICAL.encode(op)
 
 
 def ingest(
@@ -78,51 +83,57 @@ def ingest(
 ) -> IngestResult:
     """Apply ``ops`` (Operation dicts) from one device inside the caller's transaction."""
     hooks = hooks or IngestHooks()
-    dev = session.execute(
-        sa.select(Device).where(Device.id == device_id).with_for_update()
-    ).scalar_one()
-    for op in ops:
-        fields = op.get("fields")
-        if isinstance(fields, dict) and "hall_id" in fields and fields["hall_id"] != dev.hall_id:
-            raise IngestForbidden(tr("SyncServer", "This device may only write its own hall's data."))
-
     payloads: dict[int, tuple[str, str]] = {}
     unique_ops: list[dict[str, Any]] = []
+    keys: dict[str, set[str]] = {}
+    changed: int | None = None  # a seq sent twice in this batch with different payloads
     for op in ops:
         text = canonical(op)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         seq = int(op["seq"])
         if seq in payloads:
-            if payloads[seq][1] != digest:
-                raise IngestConflict(seq)
+            if payloads[seq][1] != digest and changed is None:
+                changed = seq
             continue
         payloads[seq] = (text, digest)
         unique_ops.append(op)
+        keys.setdefault(str(op["entity"]), set()).add(str(op["entity_id"]))
     unique_ops.sort(key=lambda o: int(o["seq"]))
 
-    stored = stored_ops(session, device_id, list(payloads))
+    # One read: the device row (locked, so pushes of one device take turns), the keys already
+    # stored, the records the operations touch. Records are read for duplicates too, which
+    # costs nothing extra and saves a second round trip.
+    got = load(session, device_id=device_id, seqs=list(payloads), keys={e: sorted(ids) for e, ids in keys.items()})
+    for op in ops:
+        fields = op.get("fields")
+        if isinstance(fields, dict) and "hall_id" in fields and fields["hall_id"] != got.hall_id:
+            raise IngestForbidden(tr("SyncServer", "This device may only write its own hall's data."))
+    if changed is not None:
+        raise IngestConflict(changed)
+    stored = got.stored
 
-    batch = Batch(hall_id=dev.hall_id, device_id=device_id, now=now)
-    load_records(session, batch, [o for o in unique_ops if int(o["seq"]) not in stored])
-    out = IngestResult(results=[], high_water=dev.high_water)
-    results: dict[int, OpResult] = {}
-    new_rows: list[dict[str, Any]] = []
+    batch = Batch(hall_id=got.hall_id, device_id=device_id, now=now, cache=got.records)
+    out = IngestResult(results=[], high_water=got.high_water, epoch=got.epoch)
+    results: list[OpResult] = []
+    new_rows: list[tuple[Any, ...]] = []
+    received_at = now if now.tzinfo is not None else now.replace(tzinfo=timezone.utc)
     for op in unique_ops:
         seq = int(op["seq"])
         if seq in stored:
             digest, status, reason = stored[seq]
             if digest != payloads[seq][1]:
                 raise IngestConflict(seq)
-            results[seq] = OpResult(seq=seq, status=status, reason=reason, duplicate=True)  # type: ignore[arg-type]
+            results.append(OpResult.model_construct(seq=seq, status=status, reason=reason, duplicate=True))
             out.duplicates += 1
             continue
         verdict = window.classify(int(op["schema_rev"]))
         if verdict == "later":
-            results[seq] = OpResult(
+            results.append(OpResult.model_construct(
                 seq=seq,
                 status="later",
                 reason=tr("SyncServer", "The county server is older than this hall's program; the operation waits on the hall until the server is upgraded."),
-            )
+                duplicate=False,
+            ))
             out.later += 1
             continue
         if verdict == "too_old":
@@ -132,40 +143,30 @@ def ingest(
         status = "rejected" if reason else "applied"
         out.rejected += status == "rejected"
         out.applied += status == "applied"
-        results[seq] = OpResult(seq=seq, status=status, reason=reason)  # type: ignore[arg-type]
+        results.append(OpResult.model_construct(seq=seq, status=status, reason=reason, duplicate=False))
         text, digest = payloads[seq]
-        new_rows.append(
-            {
-                "device_id": device_id, "seq": seq, "hall_id": dev.hall_id,
-                "txid": str(op.get("txid", ""))[:64], "entity": str(op["entity"])[:64],
-                "entity_id": str(op["entity_id"])[:64], "kind": op["kind"],
-                "schema_rev": int(op["schema_rev"]), "payload_hash": digest, "payload": text,
-                "status": status, "reason": reason, "received_at": now,
-            }
-        )
+        new_rows.append((
+            device_id, seq, got.hall_id, str(op.get("txid", ""))[:64], str(op["entity"])[:64],
+            str(op["entity_id"])[:64], str(op["kind"])[:10], int(op["schema_rev"]), digest, text,
+            status, reason, received_at,
+        ))
 
     flush_records(session, batch)
     if hooks.after_apply:
         hooks.after_apply(session)
-    insert_many(session, OpLog.__table__, new_rows)
-    dev.high_water = high_water(session, device_id, dev.high_water)
-    dev.last_contact = now
-    if client_state is not None:
-        dev.reported_pending = client_state.pending
-        dev.reported_rejected = client_state.rejected
-        dev.reported_conflicts = client_state.conflicts
-        dev.reported_last_seq = client_state.last_seq
-    # The county page shows minutes; skipping fresh updates spares a row write per batch.
-    session.execute(
-        sa.update(Hall)
-        .where(Hall.id == dev.hall_id, sa.or_(Hall.last_contact.is_(None), Hall.last_contact < now - timedelta(seconds=30)))
-        .values(last_contact=now)
+    insert_ops(session, new_rows)
+    out.high_water = finish(
+        session, device_id=device_id, hall_id=got.hall_id, high_water=got.high_water, now=now, client_state=client_state
     )
+    # The device and hall rows changed behind the ORM: objects of them that the caller holds
+    # read them again.
+    for model, ident in ((Device, device_id), (Hall, got.hall_id)):
+        obj = session.identity_map.get(identity_key(model, ident))
+        if obj is not None:
+            session.expire(obj)
     if hooks.before_commit:
         hooks.before_commit(session)
-    session.flush()
-    out.high_water = dev.high_water
-    out.results = [results[int(o["seq"])] for o in unique_ops]
+    out.results = results
     return out
 
 

@@ -1,8 +1,12 @@
-"""Storage side of the ingest: bulk inserts, key probes and the record cache of one batch.
+"""Storage side of the ingest: one read of everything a batch needs, bulk writes, and the
+device's high-water mark.
 
-On PostgreSQL every lookup is a primary-key probe per key (``LATERAL ... LIMIT 1``), and
-inserts use COPY inside the ingest transaction, so a push costs the same however large the
-tables have grown.
+On PostgreSQL the reads of a batch (the device row, locked; the keys already stored; the
+records the operations touch; the epoch) go out together as one pipeline, so one round trip.
+Every lookup is a primary-key probe per key (``LATERAL ... LIMIT 1``), so a push costs the
+same however large the tables have grown. Rows go in by binary COPY inside the ingest
+transaction, and the device and hall rows are updated in one more pipeline. SQLite, where a
+statement costs no round trip, runs plain statements one after another.
 """
 
 from __future__ import annotations
@@ -10,15 +14,30 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from villagedesk.server.models import OpLog, Record
+from villagedesk.server.models import Device, Hall, OpLog, Record, ServerMeta
+from villagedesk.sync.protocol import ClientState
 
 CHUNK = 900  # stays under SQLite's bound-parameter limit
+HW_PAGE = 2000  # op log rows read per step when the high-water mark moves
+HALL_CONTACT_STEP = timedelta(seconds=30)  # the county page shows minutes
+
+_DATA = json.JSONEncoder(ensure_ascii=False)  # one encoder for every record (json.dumps builds one per call)
+
+OP_COLUMNS = ("device_id", "seq", "hall_id", "txid", "entity", "entity_id", "kind", "schema_rev",
+              "payload_hash", "payload", "status", "reason", "received_at")
+RECORD_COLUMNS = ("hall_id", "entity", "entity_id", "version", "data", "deleted", "updated_at",
+                  "last_device_id", "last_seq")
+# PostgreSQL types of the columns above, for binary COPY (varchar travels as text).
+_PG_TYPES = {
+    "op_log": ("text", "int8", "text", "text", "text", "text", "text", "int4", "text", "text", "text", "text", "timestamptz"),
+    "record": ("text", "text", "text", "int4", "text", "bool", "timestamptz", "text", "int8"),
+}
 
 
 @dataclass
@@ -39,105 +58,152 @@ class Batch:
     cache: dict[tuple[str, str], Rec] = field(default_factory=dict)
 
 
+@dataclass
+class Loaded:
+    """What the ingest of one batch reads before it applies anything."""
+
+    hall_id: str
+    high_water: int
+    epoch: str
+    stored: dict[int, tuple[str, str, str | None]]  # seq -> (payload hash, status, reason)
+    records: dict[tuple[str, str], Rec]
+
+
 def _chunks(items: list[Any]) -> Iterable[list[Any]]:
     for i in range(0, len(items), CHUNK):
         yield items[i : i + CHUNK]
 
 
-def insert_many(session: Session, table: sa.Table, rows: list[dict[str, Any]]) -> None:
-    """Bulk insert inside the ingest transaction: COPY on PostgreSQL (several times faster
-    than INSERT), executemany elsewhere."""
-    if not rows:
-        return
-    conn = session.connection()
-    if conn.dialect.name != "postgresql":
-        conn.execute(table.insert(), rows)
-        return
-    cols = list(rows[0])
-    raw = conn.connection.driver_connection  # same connection, same transaction
-    with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:  # type: ignore[union-attr]
-        for row in rows:
-            copy.write_row([row[c] for c in cols])
+def _is_pg(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
 
 
-def stored_ops(session: Session, device_id: str, seqs: list[int]) -> dict[int, tuple[str, str, str | None]]:
+def _driver(session: Session) -> Any:
+    """The psycopg connection under the session: same connection, same transaction."""
+    return session.connection().connection.driver_connection
+
+
+def _aware(now: datetime) -> datetime:
+    return now if now.tzinfo is not None else now.replace(tzinfo=timezone.utc)
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+_PG_DEVICE = "SELECT hall_id, high_water FROM device WHERE id = %(dev)s FOR UPDATE"
+_PG_EPOCH = "SELECT value FROM server_meta WHERE key = 'epoch'"
+_PG_STORED = (
+    "SELECT o.seq, o.payload_hash, o.status, o.reason FROM unnest(%(seqs)s::bigint[]) AS u(seq) "
+    "CROSS JOIN LATERAL (SELECT * FROM op_log WHERE device_id = %(dev)s AND seq = u.seq LIMIT 1) AS o"
+)
+# One primary-key probe per id, whatever the size of the table: a plain IN/ANY list or join
+# lets the planner drift into scanning the whole hall; LIMIT 1 keeps the lateral subquery
+# from being flattened into such a join.
+_PG_RECORDS = (
+    "SELECT r.entity_id, r.version, r.data, r.deleted, r.last_seq "
+    "FROM unnest(%(ids)s::varchar[]) AS u(id) CROSS JOIN LATERAL ("
+    " SELECT * FROM record WHERE hall_id = (SELECT hall_id FROM device WHERE id = %(dev)s)"
+    " AND entity = %(entity)s AND entity_id = u.id LIMIT 1"
+    ") AS r"
+)
+
+
+def load(session: Session, *, device_id: str, seqs: list[int], keys: dict[str, list[str]]) -> Loaded:
+    """Lock the device row and read the stored keys among ``seqs`` and the current records
+    for ``keys`` (entity -> ids), all in the caller's transaction."""
+    session.flush()  # a device the caller has just added must be in the table
+    if _is_pg(session):
+        return _load_pg(_driver(session), device_id, seqs, keys)
+    return _load_generic(session, device_id, seqs, keys)
+
+
+def _rec(version: int, data: str, deleted: bool, last_seq: int) -> Rec:
+    return Rec(version, json.loads(data), bool(deleted), True, last_seq=last_seq)
+
+
+def _load_pg(conn: Any, device_id: str, seqs: list[int], keys: dict[str, list[str]]) -> Loaded:
+    with conn.pipeline() as pipe:
+        dev_cur = conn.execute(_PG_DEVICE, {"dev": device_id})
+        epoch_cur = conn.execute(_PG_EPOCH)
+        stored_curs = [conn.execute(_PG_STORED, {"seqs": part, "dev": device_id}) for part in _chunks(seqs)]
+        record_curs = [
+            (entity, conn.execute(_PG_RECORDS, {"ids": part, "dev": device_id, "entity": entity}))
+            for entity, ids in keys.items()
+            for part in _chunks(ids)
+        ]
+        pipe.sync()
+        hall_id, high_water = dev_cur.fetchone()
+        epoch = epoch_cur.fetchone()[0]
+        stored = {seq: (digest, status, reason) for cur in stored_curs for seq, digest, status, reason in cur.fetchall()}
+        records = {
+            (entity, entity_id): _rec(version, data, deleted, last_seq)
+            for entity, cur in record_curs
+            for entity_id, version, data, deleted, last_seq in cur.fetchall()
+        }
+    return Loaded(hall_id=hall_id, high_water=int(high_water), epoch=epoch, stored=stored, records=records)
+
+
+def _load_generic(session: Session, device_id: str, seqs: list[int], keys: dict[str, list[str]]) -> Loaded:
+    hall_id, high_water = session.execute(
+        sa.select(Device.hall_id, Device.high_water).where(Device.id == device_id).with_for_update()
+    ).one()
+    epoch = session.execute(sa.select(ServerMeta.value).where(ServerMeta.key == "epoch")).scalar_one()
     stored: dict[int, tuple[str, str, str | None]] = {}
-    pg = session.get_bind().dialect.name == "postgresql"
     for part in _chunks(seqs):
-        if pg:
+        rows = session.execute(
+            sa.select(OpLog.seq, OpLog.payload_hash, OpLog.status, OpLog.reason).where(
+                OpLog.device_id == device_id, OpLog.seq.in_(part)
+            )
+        ).all()
+        stored.update({r[0]: (r[1], r[2], r[3]) for r in rows})
+    records: dict[tuple[str, str], Rec] = {}
+    for entity, ids in keys.items():
+        for part in _chunks(ids):
             rows = session.execute(
-                sa.text(
-                    "SELECT o.seq, o.payload_hash, o.status, o.reason FROM unnest(CAST(:seqs AS bigint[])) AS u(seq) "
-                    "CROSS JOIN LATERAL (SELECT * FROM op_log WHERE device_id = :dev AND seq = u.seq LIMIT 1) AS o"
-                ),
-                {"seqs": part, "dev": device_id},
-            ).all()
-        else:
-            rows = session.execute(
-                sa.select(OpLog.seq, OpLog.payload_hash, OpLog.status, OpLog.reason).where(
-                    OpLog.device_id == device_id, OpLog.seq.in_(part)
+                sa.select(Record.entity_id, Record.version, Record.data, Record.deleted, Record.last_seq).where(
+                    Record.hall_id == hall_id, Record.entity == entity, Record.entity_id.in_(part)
                 )
             ).all()
-        stored.update({r[0]: (r[1], r[2], r[3]) for r in rows})
-    return stored
-
-
-def high_water(session: Session, device_id: str, start: int) -> int:
-    hw = start
-    seqs = session.execute(
-        sa.select(OpLog.seq).where(OpLog.device_id == device_id, OpLog.seq > start).order_by(OpLog.seq)
-    ).scalars()
-    for seq in seqs:
-        if seq != hw + 1:
-            break
-        hw = seq
-    return hw
-
-
-def load_records(session: Session, batch: Batch, ops: list[dict[str, Any]]) -> None:
-    by_entity: dict[str, set[str]] = {}
-    for o in ops:
-        by_entity.setdefault(str(o["entity"]), set()).add(str(o["entity_id"]))
-    pg = session.get_bind().dialect.name == "postgresql"
-    for entity, id_set in by_entity.items():
-        for part in _chunks(sorted(id_set)):
-            if pg:
-                # One primary-key probe per id, whatever the size of the table: a plain
-                # IN/ANY list or join lets the planner drift into scanning the whole hall;
-                # LIMIT 1 keeps the lateral subquery from being flattened into such a join.
-                rows = session.execute(
-                    sa.text(
-                        "SELECT r.entity_id, r.version, r.data, r.deleted, r.last_seq "
-                        "FROM unnest(CAST(:ids AS varchar[])) AS u(id) CROSS JOIN LATERAL ("
-                        " SELECT * FROM record WHERE hall_id = :hall AND entity = :entity AND entity_id = u.id LIMIT 1"
-                        ") AS r"
-                    ),
-                    {"ids": part, "hall": batch.hall_id, "entity": entity},
-                ).all()
-            else:
-                rows = session.execute(
-                    sa.select(Record.entity_id, Record.version, Record.data, Record.deleted, Record.last_seq).where(
-                        Record.hall_id == batch.hall_id, Record.entity == entity, Record.entity_id.in_(part)
-                    )
-                ).all()
             for entity_id, version, data, deleted, last_seq in rows:
-                batch.cache[(entity, entity_id)] = Rec(version, json.loads(data), deleted, True, last_seq=last_seq)
+                records[(entity, entity_id)] = _rec(version, data, deleted, last_seq)
+    return Loaded(hall_id=hall_id, high_water=int(high_water), epoch=epoch, stored=stored, records=records)
 
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def insert_many(session: Session, table: sa.Table, rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> None:
+    """Bulk insert of ``rows`` (tuples in ``columns`` order) inside the ingest transaction:
+    binary COPY on PostgreSQL (several times faster than INSERT), executemany elsewhere."""
+    if not rows:
+        return
+    if not _is_pg(session):
+        session.connection().execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    raw = _driver(session)
+    with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)") as copy:  # type: ignore[union-attr]
+        copy.set_types(list(_PG_TYPES[table.name]))
+        for row in rows:
+            copy.write_row(row)
 
 
 def flush_records(session: Session, batch: Batch) -> None:
-    inserts, updates = [], []
+    """Write the records the batch changed: new ones in bulk, existing ones by key."""
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[dict[str, Any]] = []
+    now = _aware(batch.now)
     for (entity, entity_id), rec in batch.cache.items():
         if not rec.dirty:
             continue
-        row = {
-            "hall_id": batch.hall_id, "entity": entity, "entity_id": entity_id,
-            "version": rec.version, "data": json.dumps(rec.data, ensure_ascii=False),
-            "deleted": rec.deleted, "updated_at": batch.now,
-            "last_device_id": batch.device_id, "last_seq": rec.last_seq,
-        }
-        (updates if rec.exists else inserts).append(row)
-    insert_many(session, Record.__table__, inserts)
+        data = _DATA.encode(rec.data)
+        if rec.exists:
+            updates.append({
+                "b_hall": batch.hall_id, "b_entity": entity, "b_id": entity_id, "version": rec.version,
+                "data": data, "deleted": rec.deleted, "updated_at": now,
+                "last_device_id": batch.device_id, "last_seq": rec.last_seq,
+            })
+        else:
+            inserts.append((batch.hall_id, entity, entity_id, rec.version, data, rec.deleted, now, batch.device_id, rec.last_seq))
+    insert_many(session, Record.__table__, inserts, RECORD_COLUMNS)  # type: ignore[arg-type]
     if updates:
         t = Record.__table__
         stmt = (
@@ -145,7 +211,82 @@ def flush_records(session: Session, batch: Batch) -> None:
             .where(t.c.hall_id == sa.bindparam("b_hall"), t.c.entity == sa.bindparam("b_entity"), t.c.entity_id == sa.bindparam("b_id"))
             .values(version=sa.bindparam("version"), data=sa.bindparam("data"), deleted=sa.bindparam("deleted"), updated_at=sa.bindparam("updated_at"), last_device_id=sa.bindparam("last_device_id"), last_seq=sa.bindparam("last_seq"))
         )
-        session.connection().execute(
-            stmt,
-            [{**u, "b_hall": u["hall_id"], "b_entity": u["entity"], "b_id": u["entity_id"]} for u in updates],
-        )
+        session.connection().execute(stmt, updates)
+
+
+def insert_ops(session: Session, rows: list[tuple[Any, ...]]) -> None:
+    """The op log rows of the batch (tuples in ``OP_COLUMNS`` order)."""
+    insert_many(session, OpLog.__table__, rows, OP_COLUMNS)  # type: ignore[arg-type]
+
+
+# The contiguous run of op log seqs after the old mark, one page at a time: in a gap-free run
+# seq minus its row number stays equal to the old mark; past the first gap it grows.
+_PG_DEVICE_UPDATE = (
+    "UPDATE device SET high_water = COALESCE(("
+    " SELECT MAX(seq) FROM (SELECT seq, seq - ROW_NUMBER() OVER (ORDER BY seq) AS k FROM ("
+    "  SELECT seq FROM op_log WHERE device_id = %(dev)s AND seq > %(hw)s ORDER BY seq LIMIT %(page)s) AS p) AS t"
+    " WHERE k = %(hw)s), %(hw)s),"
+    " last_contact = %(now)s,"
+    " reported_pending = COALESCE(%(pending)s::integer, reported_pending),"
+    " reported_rejected = COALESCE(%(rejected)s::integer, reported_rejected),"
+    " reported_conflicts = COALESCE(%(conflicts)s::integer, reported_conflicts),"
+    " reported_last_seq = COALESCE(%(last_seq)s::bigint, reported_last_seq)"
+    " WHERE id = %(dev)s RETURNING high_water"
+)
+_PG_HALL_UPDATE = (
+    "UPDATE hall SET last_contact = %(now)s WHERE id = %(hall)s AND (last_contact IS NULL OR last_contact < %(since)s)"
+)
+
+
+def finish(
+    session: Session, *, device_id: str, hall_id: str, high_water: int, now: datetime, client_state: ClientState | None
+) -> int:
+    """Move the device's contiguous high-water mark on from ``high_water``, note the contact
+    (and what the hall reported about itself); return the new mark."""
+    if _is_pg(session):
+        return _finish_pg(_driver(session), device_id, hall_id, high_water, _aware(now), client_state)
+    hw = _contiguous(session, device_id, high_water)
+    values: dict[str, Any] = {"high_water": hw, "last_contact": now}
+    if client_state is not None:
+        values.update(reported_pending=client_state.pending, reported_rejected=client_state.rejected,
+                      reported_conflicts=client_state.conflicts, reported_last_seq=client_state.last_seq)
+    session.execute(sa.update(Device.__table__).where(Device.__table__.c.id == device_id).values(**values))
+    h = Hall.__table__
+    session.execute(
+        sa.update(h)
+        .where(h.c.id == hall_id, sa.or_(h.c.last_contact.is_(None), h.c.last_contact < now - HALL_CONTACT_STEP))
+        .values(last_contact=now)
+    )
+    return hw
+
+
+def _finish_pg(conn: Any, device_id: str, hall_id: str, high_water: int, now: datetime, cs: ClientState | None) -> int:
+    params = {
+        "dev": device_id, "hw": high_water, "page": HW_PAGE, "now": now,
+        "pending": cs.pending if cs else None, "rejected": cs.rejected if cs else None,
+        "conflicts": cs.conflicts if cs else None, "last_seq": cs.last_seq if cs else None,
+    }
+    with conn.pipeline() as pipe:
+        dev_cur = conn.execute(_PG_DEVICE_UPDATE, params)
+        conn.execute(_PG_HALL_UPDATE, {"now": now, "hall": hall_id, "since": now - HALL_CONTACT_STEP})
+        pipe.sync()
+        hw = int(dev_cur.fetchone()[0])
+    while hw - high_water == HW_PAGE:  # the run filled a whole page: it may go on
+        high_water = hw
+        hw = int(conn.execute(_PG_DEVICE_UPDATE, {**params, "hw": hw}).fetchone()[0])
+    return hw
+
+
+def _contiguous(session: Session, device_id: str, start: int) -> int:
+    hw = start
+    while True:
+        seqs = session.execute(
+            sa.select(OpLog.seq).where(OpLog.device_id == device_id, OpLog.seq > hw).order_by(OpLog.seq).limit(HW_PAGE)
+        ).scalars().all()
+        page_start = hw
+        for seq in seqs:
+            if seq != hw + 1:
+                return hw
+            hw = seq
+        if hw - page_start < HW_PAGE:
+            return hw
