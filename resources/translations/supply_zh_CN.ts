@@ -1250,5 +1250,17 @@
       <source>Sales receipt {no}</source>
       <translation>销售单 {no}</translation>
     </message>
+    <message>
+      <source>Reprint a receipt (F10)</source>
+      <translation>补打小票(F10)</translation>
+    </message>
+    <message>
+      <source>Reprint a receipt</source>
+      <translation>补打小票</translation>
+    </message>
+    <message>
+      <source>Sale number (the last digits are enough):</source>
+      <translation>销售单号(输入末几位即可):</translation>
+    </message>
   </context>
 </TS>

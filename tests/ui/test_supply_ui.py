@@ -72,9 +72,12 @@ def test_a_receipt_character_no_font_has_is_warned_before_printing(qtbot, ctx, s
 
     page = SalePage(ctx)
     qtbot.addWidget(page)
-    page._chosen(supply_catalogue.product_info(stocked, product="C0202"))
+    page._chosen(supply_catalogue.product_info(stocked, product="C0309"))  # restricted: real-name sale
     page.add_line()
+    assert page.buyer_name.isEnabled()
+    page.buyer_id.setText(build_id("420902", dt.date(1968, 5, 4), 31))
     page.buyer_name.setText("王\ue000")  # a private-use character: no bundled font draws it
+    page.use.setText("水稻")
     page.checkout()
     assert page.lines == [] and len(ctx.printed) == 1  # sold, and the receipt still goes out
     assert messages and "U+E000" in messages[-1][1]
@@ -183,3 +186,26 @@ def test_ledgers_page_and_home_cards(qtbot, ctx, stocked, actor, qtmodeltester) 
     cards = [(c.page_key, c.count, c.severity, c.nav_kwargs) for c in home_cards(ctx)]
     assert cards == [("supply.stock", 1, "warning", {"view": "low"}), ("supply.orders", 0, "info", {}),
                      ("supply.stock", 1, "warning", {"view": "expiring"})]
+
+
+def test_a_receipt_is_reprinted_marked_as_such(qtbot, ctx, stocked, messages) -> None:
+    import shutil
+    import subprocess
+
+    from villagedesk.ui.supply.sale_page import SalePage
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils not installed")
+    page = SalePage(ctx)
+    qtbot.addWidget(page)
+    page._chosen(supply_catalogue.product_info(stocked, product="C0202"))
+    page.add_line()
+    page.checkout()
+    first = ctx.printed[-1]
+    again = page.reprint(page.last_sale_no[-6:])  # the last digits are enough
+    assert again is not None and again != first and ctx.printed[-1] == again
+    text = subprocess.run(["pdftotext", str(again), "-"], capture_output=True, text=True, check=True).stdout
+    assert "补打" in text and page.last_sale_no in text.replace(" ", "")
+    assert "补打" not in subprocess.run(["pdftotext", str(first), "-"], capture_output=True, text=True).stdout
+    assert page.reprint("999999") is None and "999999" in page.message.text()
+    assert supply_catalogue.product_info(stocked, product="C0202").stock == 9  # a reprint sells nothing

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,8 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from villagedesk.clock import CST
 from villagedesk.errors import DomainError
 from villagedesk.receipts.supply_receipt import HallHeader, build_sale_receipt
+from villagedesk.receipts.toolkit import reprint_text
 from villagedesk.services import supply_sales
 from villagedesk.services.auth import hall_info
 from villagedesk.services.money import format_yuan, to_chinese_capital
@@ -69,7 +73,8 @@ class SalePage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.lines: list[CartLine] = []
-        self.last_pdf = None
+        self.last_pdf: Path | None = None
+        self.last_sale_no = ""
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
         outer.addLayout(left, 3)
@@ -146,6 +151,9 @@ class SalePage(QWidget):
         self.last.setObjectName("hint")
         self.last.setWordWrap(True)
         right.addWidget(self.last)
+        reprint_button = QPushButton(tr("SupplyUi", "Reprint a receipt (F10)"))
+        reprint_button.clicked.connect(lambda: self.reprint())
+        right.addWidget(reprint_button)
         right.addStretch(1)
 
         self.picker.picked.connect(self._chosen)
@@ -154,7 +162,8 @@ class SalePage(QWidget):
         self.qty.installEventFilter(self)
         self.checkout_button.clicked.connect(self.checkout)
         for key, slot in (("F9", self.checkout), ("F5", lambda: self._pay(0)), ("F6", lambda: self._pay(1)),
-                          ("F7", lambda: self._pay(2)), ("Delete", self.remove_line)):
+                          ("F7", lambda: self._pay(2)), ("F10", lambda: self.reprint()),
+                          ("Delete", self.remove_line)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -250,6 +259,7 @@ class SalePage(QWidget):
         result = build_sale_receipt(sale, HallHeader(hall.name, hall.phone, hall.receipt_secret),
                                     paper=str(self.paper.currentData()), target=pdf)
         self.last_pdf = pdf
+        self.last_sale_no = sale.sale_no
         print_or_view(self, self.ctx, pdf, title=tr("SupplyUi", "Sales receipt {no}").format(no=sale.sale_no),
                       warning=glyph_warning(result))
         self.ctx.notify_changed("supply")
@@ -262,6 +272,29 @@ class SalePage(QWidget):
         self._update()
         self.picker.refresh()
         self.focus_search()
+
+    def reprint(self, sale_no: str | None = None) -> Path | None:
+        """补打: print a sale's receipt again, marked as a reprint (the last sale unless told)."""
+        if sale_no is None:
+            sale_no, ok = QInputDialog.getText(
+                self, tr("SupplyUi", "Reprint a receipt"),
+                tr("SupplyUi", "Sale number (the last digits are enough):"), text=self.last_sale_no)
+            if not ok:
+                return None
+        try:
+            sale = supply_sales.get_sale(self.ctx.store, sale=sale_no)
+        except DomainError as exc:
+            self.message.setText(exc.message)
+            return None
+        now = self.ctx.store.clock.now().astimezone(CST)
+        hall = hall_info(self.ctx.store)
+        pdf = archive_path(self.ctx.paths, f"{sale.sale_no}-reprint-{now:%Y%m%d-%H%M%S}.pdf")
+        result = build_sale_receipt(sale, HallHeader(hall.name, hall.phone, hall.receipt_secret),
+                                    paper=str(self.paper.currentData()), target=pdf,
+                                    reprint=reprint_text(f"{now:%Y-%m-%d %H:%M}"))
+        print_or_view(self, self.ctx, pdf, title=tr("SupplyUi", "Sales receipt {no}").format(no=sale.sale_no),
+                      warning=glyph_warning(result))
+        return pdf
 
     def prepare_screenshot(self) -> None:
         """A basket with a fertiliser and a restricted pesticide, as a clerk would have it."""
