@@ -9,11 +9,11 @@
     </message>
     <message>
       <source>Enter the unit it is sold in, such as 袋, 瓶 or 公斤.</source>
-      <translation>请填写销售单位,如袋、瓶、公斤。</translation>
+      <translation>请填写销售单位，如袋、瓶、公斤。</translation>
     </message>
     <message>
       <source>A pesticide needs its registration number (农药登记证号), as printed on the label, e.g. PD20080349.</source>
-      <translation>农药必须填写农药登记证号(见标签),如PD20080349。</translation>
+      <translation>农药必须填写农药登记证号(见标签)，如PD20080349。</translation>
     </message>
     <message>
       <source>Only a pesticide can be marked restricted.</source>
@@ -21,7 +21,7 @@
     </message>
     <message>
       <source>Registration number "{value}" does not look right; it reads like PD20080349.</source>
-      <translation>登记证号“{value}”格式不对,应类似PD20080349。</translation>
+      <translation>登记证号“{value}”格式不对，应类似PD20080349。</translation>
     </message>
     <message>
       <source>Product code {code} is already used.</source>
@@ -29,7 +29,7 @@
     </message>
     <message>
       <source>This product and its price are set by the county; the hall cannot change them.</source>
-      <translation>该商品及价格由县里统一发布,服务中心不能修改。</translation>
+      <translation>该商品及价格由县里统一发布，服务中心不能修改。</translation>
     </message>
     <message>
       <source>Seeds</source>
@@ -133,7 +133,7 @@
     </message>
     <message>
       <source>Unknown category "{value}". Use one of: {choices}.</source>
-      <translation>没有“{value}”这个类别,请从以下选择:{choices}。</translation>
+      <translation>没有“{value}”这个类别，请从以下选择：{choices}。</translation>
     </message>
     <message>
       <source>Quantity "{value}" must be a whole number of units.</source>
@@ -141,15 +141,15 @@
     </message>
     <message>
       <source>"{value}" is not a month; type it like 2026-03 (or 2026 for a year).</source>
-      <translation>“{value}”不是月份,请按2026-03填写(全年填2026)。</translation>
+      <translation>“{value}”不是月份，请按2026-03填写(全年填2026)。</translation>
     </message>
     <message>
       <source>No product with code {code}. Search the catalogue for its code.</source>
-      <translation>没有编码为{code}的商品,请在商品目录中查找编码。</translation>
+      <translation>没有编码为{code}的商品，请在商品目录中查找编码。</translation>
     </message>
     <message>
       <source>"{value}" is not a date; type it like 2026-03-15.</source>
-      <translation>“{value}”不是日期,请按2026-03-15填写。</translation>
+      <translation>“{value}”不是日期，请按2026-03-15填写。</translation>
     </message>
     <message>
       <source>Agricultural supplies</source>
@@ -193,7 +193,7 @@
     </message>
     <message>
       <source>A pickup order is not delivered; mark it delivered when it is picked up.</source>
-      <translation>自提订单不配送,取货时直接标为已送达。</translation>
+      <translation>自提订单不配送，取货时直接标为已送达。</translation>
     </message>
     <message>
       <source>No order {ref}.</source>
@@ -213,7 +213,7 @@
     </message>
     <message>
       <source>An order that is {now} cannot become {new}.</source>
-      <translation>订单状态为“{now}”,不能改为“{new}”。</translation>
+      <translation>订单状态为“{now}”，不能改为“{new}”。</translation>
     </message>
     <message>
       <source>No delivery orders are waiting for {day}.</source>
@@ -225,11 +225,11 @@
     </message>
     <message>
       <source>{names} is a restricted pesticide: enter the crop or use it is bought for.</source>
-      <translation>{names}是限制使用农药:请填写用于什么作物或用途。</translation>
+      <translation>{names}是限制使用农药：请填写用于什么作物或用途。</translation>
     </message>
     <message>
       <source>Order cancelled: {reason}</source>
-      <translation>订单取消:{reason}</translation>
+      <translation>订单取消：{reason}</translation>
     </message>
     <message>
       <source>Order {no} ({farmer}): {message}</source>
@@ -257,7 +257,7 @@
     </message>
     <message>
       <source>No resident {ref}. Register the farmer first.</source>
-      <translation>没有村民{ref},请先登记该农户。</translation>
+      <translation>没有村民{ref}，请先登记该农户。</translation>
     </message>
     <message>
       <source>No sale {ref}.</source>
@@ -265,7 +265,7 @@
     </message>
     <message>
       <source>Several residents are called {name}; give the ID number.</source>
-      <translation>有多位村民叫{name},请填写身份证号码。</translation>
+      <translation>有多位村民叫{name}，请填写身份证号码。</translation>
     </message>
     <message>
       <source>{name} is no longer sold.</source>
@@ -273,11 +273,11 @@
     </message>
     <message>
       <source>{names} is a restricted pesticide: enter the buyer's ID number (real-name purchase).</source>
-      <translation>{names}是限制使用农药,实行实名购买:请填写购买人身份证号码。</translation>
+      <translation>{names}是限制使用农药，实行实名购买：请填写购买人身份证号码。</translation>
     </message>
     <message>
       <source>The buyer's ID number is not valid: {message}</source>
-      <translation>购买人身份证号码不正确:{message}</translation>
+      <translation>购买人身份证号码不正确：{message}</translation>
     </message>
     <message>
       <source>Only {left} {unit} of {name} from this sale can be returned.</source>
@@ -289,7 +289,7 @@
     </message>
     <message>
       <source>Return: {reason}</source>
-      <translation>退货:{reason}</translation>
+      <translation>退货：{reason}</translation>
     </message>
     <message>
       <source>The expiry date must be after the production date.</source>
@@ -309,7 +309,7 @@
     </message>
     <message>
       <source>Only {left} {unit} of {name} left; cannot take {qty}.</source>
-      <translation>{name}库存只剩{left}{unit},不够{qty}。</translation>
+      <translation>{name}库存只剩{left}{unit}，不够{qty}。</translation>
     </message>
     <message>
       <source>The pesticide purchase ledger needs the supplier (供货人).</source>
@@ -321,7 +321,7 @@
     </message>
     <message>
       <source>Correct the original move, not a correction.</source>
-      <translation>请更正原始记录,而不是更正记录。</translation>
+      <translation>请更正原始记录，而不是更正记录。</translation>
     </message>
     <message>
       <source>Not enough stock for this move.</source>
@@ -329,7 +329,7 @@
     </message>
     <message>
       <source> ({expired} more are past their expiry date and may not be sold.)</source>
-      <translation>(另有{expired}已过期,不得销售。)</translation>
+      <translation>(另有{expired}已过期，不得销售。)</translation>
     </message>
     <message>
       <source>No such lot of this product.</source>
@@ -337,7 +337,7 @@
     </message>
     <message>
       <source>This correction would take the stock below zero: part of that lot has already left.</source>
-      <translation>更正后库存会小于零:该批次已有部分出库。</translation>
+      <translation>更正后库存会小于零：该批次已有部分出库。</translation>
     </message>
     <message>
       <source>The move already says {qty}.</source>
@@ -420,15 +420,15 @@
     </message>
     <message>
       <source>Use pesticides only as the label says; keep them away from children and food.</source>
-      <translation>请按标签说明使用农药,远离儿童和食品。</translation>
+      <translation>请按标签说明使用农药，远离儿童和食品。</translation>
     </message>
     <message>
       <source>Bought on credit. Buyer's signature:</source>
-      <translation>赊销购买,购买人签字:</translation>
+      <translation>赊销购买，购买人签字：</translation>
     </message>
     <message>
       <source>Keep this receipt. Hall phone: {phone}</source>
-      <translation>请妥善保管本单。服务中心电话:{phone}</translation>
+      <translation>请妥善保管本单。服务中心电话：{phone}</translation>
     </message>
     <message>
       <source>Sales receipt {no}</source>
@@ -463,7 +463,7 @@
     </message>
     <message>
       <source>{stops} stops, {money} to collect</source>
-      <translation>共{stops}户,应收{money}</translation>
+      <translation>共{stops}户，应收{money}</translation>
     </message>
     <message>
       <source>No.</source>
@@ -495,11 +495,11 @@
     </message>
     <message>
       <source>Credit, nothing to collect</source>
-      <translation>赊销,不收款</translation>
+      <translation>赊销，不收款</translation>
     </message>
     <message>
       <source>Total to collect: {money}. Driver's signature: ________  Received back by: ________</source>
-      <translation>应收合计:{money}。配送员签字:________  交回核收人:________</translation>
+      <translation>应收合计：{money}。配送员签字：________  交回核收人：________</translation>
     </message>
     <message>
       <source>Product name</source>
@@ -563,7 +563,7 @@
     </message>
     <message>
       <source>Dealer: {hall}    Rows: {count}</source>
-      <translation>经营单位:{hall}    共{count}行</translation>
+      <translation>经营单位：{hall}    共{count}行</translation>
     </message>
     <message>
       <source>No entries in this period.</source>
@@ -571,15 +571,15 @@
     </message>
     <message>
       <source>Rows are never changed or removed; a correction is a new row that names the row it corrects. Kept for at least two years.</source>
-      <translation>台账记录不得修改或删除;更正另起一行并注明所更正的行。台账至少保存二年。</translation>
+      <translation>台账记录不得修改或删除；更正另起一行并注明所更正的行。台账至少保存二年。</translation>
     </message>
     <message>
       <source>Contains buyers' ID numbers: keep it safe.</source>
-      <translation>本台账含购买人身份证号码,请妥善保管。</translation>
+      <translation>本台账含购买人身份证号码，请妥善保管。</translation>
     </message>
     <message>
       <source>Kept by: ________    Checked by: ________</source>
-      <translation>记账人:________    审核人:________</translation>
+      <translation>记账人：________    审核人：________</translation>
     </message>
   </context>
   <context>
@@ -602,7 +602,7 @@
     </message>
     <message>
       <source>Received {qty} of {name}; stock now {stock}.</source>
-      <translation>已入库{name} {qty},现有库存{stock}。</translation>
+      <translation>已入库{name} {qty}，现有库存{stock}。</translation>
     </message>
     <message>
       <source>No change.</source>
@@ -626,7 +626,7 @@
     </message>
     <message>
       <source>Still owed: ¥{amount}</source>
-      <translation>尚欠:¥{amount}</translation>
+      <translation>尚欠：¥{amount}</translation>
     </message>
   </context>
   <context>
@@ -1048,7 +1048,7 @@
     </message>
     <message>
       <source>comma separated; empty: all</source>
-      <translation>用逗号分隔;不填为全部</translation>
+      <translation>用逗号分隔；不填为全部</translation>
     </message>
     <message>
       <source>Choose an order in the list first.</source>
@@ -1060,7 +1060,7 @@
     </message>
     <message>
       <source>Pesticides: e.g. PD20080349</source>
-      <translation>农药填写,如 PD20080349</translation>
+      <translation>农药填写，如 PD20080349</translation>
     </message>
     <message>
       <source>Restricted pesticide</source>
@@ -1092,31 +1092,31 @@
     </message>
     <message>
       <source>Van back: all delivered</source>
-      <translation>回车:全部送达</translation>
+      <translation>回车：全部送达</translation>
     </message>
     <message>
       <source>Sales in {period}: {total}</source>
-      <translation>{period}销售额:{total}</translation>
+      <translation>{period}销售额：{total}</translation>
     </message>
     <message>
       <source>Stock value at cost: {cost}; at retail: {retail}</source>
-      <translation>库存金额 按进价:{cost};按售价:{retail}</translation>
+      <translation>库存金额 按进价：{cost}；按售价：{retail}</translation>
     </message>
     <message>
       <source>Run {no}: {stops} stops, {money} to collect.</source>
-      <translation>配送批次{no}:共{stops}户,应收{money}。</translation>
+      <translation>配送批次{no}：共{stops}户，应收{money}。</translation>
     </message>
     <message>
       <source>Added with code {code}.</source>
-      <translation>已新增,编码{code}。</translation>
+      <translation>已新增，编码{code}。</translation>
     </message>
     <message>
       <source>Saved: {path}</source>
-      <translation>已保存:{path}</translation>
+      <translation>已保存：{path}</translation>
     </message>
     <message>
       <source>Type a code, pinyin initials or a name; Enter picks it, type the quantity, Enter adds it. F9 checks out.</source>
-      <translation>输入编码、拼音首字母或名称,回车选中;输入数量,回车加入;F9结账。</translation>
+      <translation>输入编码、拼音首字母或名称，回车选中；输入数量，回车加入；F9结账。</translation>
     </message>
     <message>
       <source>No product chosen</source>
@@ -1168,7 +1168,7 @@
     </message>
     <message>
       <source>ID number or name; needed for credit</source>
-      <translation>身份证号或姓名;赊销必填</translation>
+      <translation>身份证号或姓名；赊销必填</translation>
     </message>
     <message>
       <source>Restricted pesticides only</source>
@@ -1176,7 +1176,7 @@
     </message>
     <message>
       <source>Restricted pesticide: real-name sale. Enter the buyer's ID number and the crop or use.</source>
-      <translation>含限制使用农药:实名销售,请填写购买人身份证号和作物/用途。</translation>
+      <translation>含限制使用农药：实名销售，请填写购买人身份证号和作物/用途。</translation>
     </message>
     <message>
       <source>The basket is empty.</source>
@@ -1196,15 +1196,15 @@
     </message>
     <message>
       <source>In words: {capital}</source>
-      <translation>大写:{capital}</translation>
+      <translation>大写：{capital}</translation>
     </message>
     <message>
       <source>Sold: {no}, {total} ({pay}).</source>
-      <translation>已售:{no},{total}({pay})。</translation>
+      <translation>已售：{no}，{total}（{pay}）。</translation>
     </message>
     <message>
       <source>in stock: {qty}</source>
-      <translation>库存:{qty}</translation>
+      <translation>库存：{qty}</translation>
     </message>
     <message>
       <source> (pickup)</source>
@@ -1216,7 +1216,7 @@
     </message>
     <message>
       <source>as on the receipt; the last digits are enough</source>
-      <translation>见小票;输后几位即可</translation>
+      <translation>见小票；输后几位即可</translation>
     </message>
     <message>
       <source>Take back</source>
