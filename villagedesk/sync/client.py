@@ -47,6 +47,16 @@ class SyncRefused(Exception):
         self.detail = detail
 
 
+def encode_push(req: PushRequest | dict[str, Any]) -> bytes:
+    """The gzip JSON body of a push. Made apart from sending, so that the hall can prepare
+    the next batch while the server works on the current one."""
+    if isinstance(req, PushRequest):
+        raw = req.model_dump_json().encode()
+    else:
+        raw = json.dumps(req, ensure_ascii=False, separators=(",", ":")).encode()
+    return gzip.compress(raw, compresslevel=5)
+
+
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
@@ -76,13 +86,13 @@ class SyncClient:
             self._http.close()
 
     # -- transport ----------------------------------------------------------------------------
-    def _request(self, method: str, path: str, model: type[M], *, body: bytes = b"", gzip_body: bool = False, params: dict[str, Any] | None = None, sign: bool = True) -> M:
+    def _request(self, method: str, path: str, model: type[M], *, body: bytes = b"", gzipped: bool = False, params: dict[str, Any] | None = None, sign: bool = True) -> M:
+        """``gzipped``: ``body`` is already gzip-compressed JSON."""
         url = httpx.URL(self.base_url + API_PREFIX + path, params=params)
         headers = {"Accept": "application/json"}
         if body:
             headers["Content-Type"] = "application/json"
-            if gzip_body:
-                body = gzip.compress(body, compresslevel=5)
+            if gzipped:
                 headers["Content-Encoding"] = "gzip"
         if sign and self._key is not None:
             if not self._offset_known:
@@ -136,12 +146,11 @@ class SyncClient:
         return self._request("GET", "/device/state", DeviceState)
 
     def push(self, req: PushRequest | dict[str, Any]) -> PushResponse:
-        if isinstance(req, PushRequest):
-            raw = req.model_dump_json().encode()
-        else:
-            raw = json.dumps(req, ensure_ascii=False, separators=(",", ":")).encode()
-        resp = self._request("POST", "/push", PushResponse, body=raw, gzip_body=True)
-        return resp
+        return self.push_encoded(encode_push(req))
+
+    def push_encoded(self, body: bytes) -> PushResponse:
+        """Send a push body made by ``encode_push`` (signed now, with the server's time)."""
+        return self._request("POST", "/push", PushResponse, body=body, gzipped=True)
 
     def changes(self, cursor: int, limit: int = 500) -> ChangesResponse:
         return self._request("GET", "/changes", ChangesResponse, params={"cursor": cursor, "limit": limit})

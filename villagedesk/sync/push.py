@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import text
 
 from villagedesk.db.store import Store
-from villagedesk.sync.client import SyncClient, SyncRefused, SyncUnavailable
+from villagedesk.sync.client import SyncClient, SyncRefused, SyncUnavailable, encode_push
 from villagedesk.sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_OPS, ClientState, PushResponse
 from villagedesk.sync.state import counts, get_state, record_attempt
 
@@ -37,6 +37,16 @@ class PushHooks:
     """Fault-injection points for tests."""
 
     after_reply: Callable[[PushResponse], None] | None = None  # before the local ack
+
+
+@dataclasses.dataclass
+class _Prepared:
+    ops: list[dict[str, Any]]
+    body: bytes  # gzip JSON, signed when sent
+
+    @property
+    def last_seq(self) -> int:
+        return int(self.ops[-1]["seq"])
 
 
 def _row_to_op(row: Any) -> dict[str, Any]:
@@ -163,26 +173,40 @@ def _push(store: Store, client: SyncClient, hooks: PushHooks, max_ops: int, max_
     with store.read() as s:
         c = counts(s)
 
-    def send(batch: list[dict[str, Any]]) -> PushResponse:
-        report = ClientState(pending=max(c["pending"] - summary.sent, 0), rejected=c["rejected"], conflicts=c["conflicts"], last_seq=c["last_seq"])
-        return client.push({"hall_id": ident.hall_id, "device_id": ident.device_id, "ops": batch, "client_state": report.model_dump()})
+    handed = 0  # operations in the batches prepared so far, for the pending count reported
+
+    def prepare(after: int) -> _Prepared | None:
+        """The next batch after seq ``after``, read and encoded (JSON, gzip)."""
+        nonlocal handed
+        ops = next_batch(store, after=after, max_ops=max_ops, max_bytes=max_bytes)
+        if not ops:
+            return None
+        report = ClientState(pending=max(c["pending"] - handed, 0), rejected=c["rejected"], conflicts=c["conflicts"], last_seq=c["last_seq"])
+        handed += len(ops)
+        body = encode_push({"hall_id": ident.hall_id, "device_id": ident.device_id, "ops": ops, "client_state": report.model_dump()})
+        return _Prepared(ops, body)
+
+    def send(p: _Prepared) -> PushResponse:
+        return client.push_encoded(p.body)  # signed as it leaves
 
     # Batches go in seq order and batch k+1 leaves only after the server answered batch k,
     # so an update never arrives before the insert it depends on. While the server works on
-    # k+1, the hall records the answer to k.
+    # k+1, the hall records the answer to k and prepares k+2, so that it leaves as soon as
+    # the answer to k+1 is in.
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vd-push")
     try:
-        batch = next_batch(store, after=0, max_ops=max_ops, max_bytes=max_bytes)
+        batch = prepare(0)
         future = pool.submit(send, batch) if batch else None
-        while batch and future is not None:
+        upcoming = prepare(batch.last_seq) if batch else None
+        while batch is not None and future is not None:
             resp = future.result()
-            if sorted(r.seq for r in resp.results) != [op["seq"] for op in batch]:
+            if sorted(r.seq for r in resp.results) != [op["seq"] for op in batch.ops]:
                 raise SyncUnavailable("the server's answer does not match the operations sent")
             if hooks.after_reply:
                 hooks.after_reply(resp)
-            following = next_batch(store, after=batch[-1]["seq"], max_ops=max_ops, max_bytes=max_bytes)
+            following = upcoming
             ahead = pool.submit(send, following) if following else None
-            if _ack(store, batch, resp, summary):
+            if _ack(store, batch.ops, resp, summary):
                 # A different server database: let the batch on its way finish (its
                 # answer is not needed), then start again from the first pending op.
                 if ahead is not None:
@@ -190,8 +214,9 @@ def _push(store: Store, client: SyncClient, hooks: PushHooks, max_ops: int, max_
                         ahead.result()
                     except (SyncUnavailable, SyncRefused):
                         pass
-                following = next_batch(store, after=0, max_ops=max_ops, max_bytes=max_bytes)
+                following = prepare(0)
                 ahead = pool.submit(send, following) if following else None
+            upcoming = prepare(following.last_seq) if following else None
             batch, future = following, ahead
         return summary
     finally:
