@@ -39,20 +39,27 @@ screenshots: $(STAMP) translations
 		--out docs/screenshots --font-size large --pages home,residents,residents.detail --suffix=-large
 
 # System packages the tests use: poppler (pdftotext, pdffonts, pdftoppm), headless Chromium,
-# zbar (reads the receipt QR codes back).
+# zbar (reads the receipt QR codes back), and what the .deb build and its smoke test need:
+# binutils (objdump, readelf), icu-devtools (icupkg) and gcc (the trimmed ICU data), dpkg-deb.
 system-deps:
 	@missing=""; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	command -v zbarimg >/dev/null || missing="$$missing zbar-tools"; \
+	command -v objdump >/dev/null || missing="$$missing binutils"; \
+	command -v icupkg >/dev/null || [ -x /usr/sbin/icupkg ] || missing="$$missing icu-devtools"; \
+	command -v gcc >/dev/null || missing="$$missing gcc"; \
+	command -v dpkg-deb >/dev/null || missing="$$missing dpkg"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
 			echo "installing:$$missing"; $(APT_GET) update -qq && $(APT_GET) install -y -qq $$missing >/dev/null; \
 		else echo "please install:$$missing (tests that need them are skipped)"; fi; \
 	fi
 
-test: $(STAMP) system-deps translations
+# With the dist extras (PyInstaller): tests/packaging/test_deb.py builds the .deb (cached by
+# source hash under build/packaging/) and runs the bundled app from it.
+test: $(DIST_STAMP) system-deps translations
 	$(PY) -m pytest
 
 bench: $(STAMP) translations

@@ -167,7 +167,10 @@ def trim_icu(bundle: Path, work: Path) -> dict[str, object]:
     found = sorted((bundle / "_internal" / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"))
     if not found:
         return {"icu_trimmed": False, "icu_note": "no libicudata in the bundle"}
-    missing = [tool for tool in ("icupkg", "gcc", "readelf") if shutil.which(tool) is None]
+    # icu-devtools puts icupkg in /usr/sbin, which is not on an ordinary user's PATH.
+    icupkg = shutil.which("icupkg") or shutil.which("icupkg", path="/usr/sbin:/sbin")
+    missing = [tool for tool, where in (("icupkg", icupkg), ("gcc", shutil.which("gcc")),
+                                        ("readelf", shutil.which("readelf"))) if where is None]
     if missing:
         print(f"warning: ICU data not trimmed (missing {', '.join(missing)}: apt-get install "
               "icu-devtools gcc binutils); the bundle is about 27 MB larger", file=sys.stderr)
@@ -193,14 +196,15 @@ def trim_icu(bundle: Path, work: Path) -> dict[str, object]:
     with library.open("rb") as fh:
         fh.seek(offset)
         original.write_bytes(fh.read(length))
-    items = subprocess.run(["icupkg", "-l", str(original)], check=True, capture_output=True,
+    assert icupkg is not None
+    items = subprocess.run([icupkg, "-l", str(original)], check=True, capture_output=True,
                            text=True).stdout.split()
     (work / "drop.txt").write_text("\n".join(icu_items_to_drop(items)) + "\n", encoding="utf-8")
     trimmed_dir = work / "trimmed"
     trimmed_dir.mkdir(exist_ok=True)
     trimmed = trimmed_dir / original.name
     trimmed.unlink(missing_ok=True)
-    subprocess.run(["icupkg", "-r", str(work / "drop.txt"), str(original), str(trimmed)], check=True)
+    subprocess.run([icupkg, "-r", str(work / "drop.txt"), str(original), str(trimmed)], check=True)
     stub = work / "icudata.S"
     stub.write_text(
         f"    .section .rodata\n    .globl {symbol}\n    .type {symbol}, @object\n    .balign 16\n"
