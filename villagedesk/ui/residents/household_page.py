@@ -29,6 +29,11 @@ from villagedesk.ui.text import tr
 CTX = "ResidentsUi"
 
 
+def _with_key(text: str, seq: str) -> str:
+    """A tooltip naming the shortcut, as the menus do."""
+    return f"{text} ({QKeySequence(seq).toString(QKeySequence.SequenceFormat.NativeText)})"
+
+
 class HouseholdPage(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
@@ -54,6 +59,7 @@ class HouseholdPage(QWidget):
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.add_member = QPushButton(tr("ResidentsUi", "Add a member"))
+        self.add_member.setToolTip(_with_key(self.add_member.text(), "Ctrl+N"))
         self.add_member.clicked.connect(self.new_item)
         back = QPushButton(tr("ResidentsUi", "Back (Esc)"))
         back.clicked.connect(lambda: ctx.navigate("residents"))
@@ -108,6 +114,7 @@ class HouseholdListPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(title_label(tr("ResidentsUi", "Households")), 1)
         add = QPushButton(tr("ResidentsUi", "Add a household"))
+        add.setToolTip(_with_key(add.text(), "Ctrl+N"))
         add.clicked.connect(self.new_item)
         top.addWidget(add)
         layout.addLayout(top)
