@@ -135,9 +135,36 @@ def test_demo_seed_builds_a_hall_by_itself(tmp_path, capsys, clock) -> None:
 
 
 def test_staff_option_records_who_acted(hall, capsys, clock) -> None:
+    from sqlalchemy import text
+
+    from villagedesk.config import Paths
+    from villagedesk.db.store import Store
+    from villagedesk.services import auth
+
     code, _, err = run(capsys, "--data-dir", str(hall), "--staff", "无此人", "residents", "search", "x",
                        clock=clock)
     assert code != 0 and "无此人" in err
+    store = Store.open(Paths.default(hall).database, clock=clock)
+    try:
+        clerk = auth.create_staff(store, actor=auth.actor_for(store), name="李代办", role="proxy",
+                                  password="secret123")
+    finally:
+        store.close()
+    for staff, ident in ((["--staff", "李代办"], "420984194605220069"), ([], "42098219750220362X")):
+        code, out, err = run(capsys, "--data-dir", str(hall), *staff, "residents", "add", "--name", "某人",
+                             "--id", ident, "--json", clock=clock)
+        assert code == 0, err
+    store = Store.open(Paths.default(hall).database, clock=clock)
+    try:
+        with store.read() as s:
+            who = s.execute(text(
+                "SELECT r.id_number, st.name FROM audit_log a JOIN resident r ON r.id = a.entity_id "
+                "JOIN staff st ON st.id = a.staff_id WHERE a.entity = 'resident' AND a.action = 'insert' "
+                "ORDER BY r.id_number")).all()
+    finally:
+        store.close()
+    assert [tuple(w) for w in who] == [("42098219750220362X", "王管理"),
+                                        ("420984194605220069", clerk.name)]  # default: the administrator
 
 
 def test_a_wrong_command_line_is_explained_in_chinese(hall, capsys, clock) -> None:
