@@ -8,6 +8,7 @@ and print the bundle size per 1,000 operations.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -73,14 +74,14 @@ def run(kind: str, url_ctx, n: int) -> dict[str, float]:  # type: ignore[no-unty
         store = hall_pc(folder, engine, n)
         stick = folder / "stick"
         stick.mkdir()
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         res = export_bundle(store, out_dir=stick)
-        t_export = time.perf_counter() - t0
+        t_export, c_export = time.perf_counter() - t0, time.process_time() - c0
         data = Path(res["file"]).read_bytes()
         sessions = server_db.make_sessionmaker(engine)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         out = import_bundle(sessions, data, name="bench", window=SchemaWindow(), now=utc_now())
-        t_import = time.perf_counter() - t0
+        t_import, c_import = time.perf_counter() - t0, time.process_time() - c0
         assert out.status == "accepted" and out.accepted == res["operations"], out
         t0 = time.perf_counter()
         again = import_bundle(sessions, data, name="bench", window=SchemaWindow(), now=utc_now())
@@ -96,6 +97,7 @@ def run(kind: str, url_ctx, n: int) -> dict[str, float]:  # type: ignore[no-unty
         engine.dispose()
         ops = res["operations"]
         return {"ops": ops, "export": t_export, "import": t_import, "replay": t_replay, "ack": t_ack,
+                "export_cpu": c_export, "import_cpu": c_import,
                 "bytes": len(data), "per_1000": len(data) / ops * 1000, "kind": kind}  # type: ignore[dict-item]
 
 
@@ -110,11 +112,13 @@ def main() -> int:
 
         targets.append(("PostgreSQL", pg_database("vd_bench_usb")))
     ok = True
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall clock includes waiting for a CPU; CPU does not)")
     for kind, ctx in targets:
         r = run(kind, ctx, args.ops)
+        cpu_note = " in this process; PostgreSQL's own CPU not counted" if kind == "PostgreSQL" else ""
         print(f"[{kind}] {r['ops']:,} operations (household inserts incl. hall setup)")
-        print(f"  export at the hall (build, sign, write, fsync, read back, verify): {r['export']:.2f} s  (budget {BUDGET_S:.0f} s)")
-        print(f"  import at the township (verify, ingest, record):                  {r['import']:.2f} s  (budget {BUDGET_S:.0f} s)")
+        print(f"  export at the hall (build, sign, write, fsync, read back, verify): {r['export']:.2f} s  (budget {BUDGET_S:.0f} s; CPU {r['export_cpu']:.2f} s)")
+        print(f"  import at the township (verify, ingest, record):                  {r['import']:.2f} s  (budget {BUDGET_S:.0f} s; CPU {r['import_cpu']:.2f} s{cpu_note})")
         print(f"  the same bundle again (all duplicates):                           {r['replay']:.2f} s")
         print(f"  ack: build on the server + apply at the hall:                     {r['ack']:.2f} s")
         print(f"  bundle size: {r['bytes'] / 1e6:.2f} MB = {r['per_1000'] / 1024:.1f} KiB per 1,000 operations")
