@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -19,10 +19,8 @@ from villagedesk.i18n import tr
 from villagedesk.server.ingest_store import (
     Batch,
     Rec,
-    finish,
-    flush_records,
-    insert_ops,
     load,
+    write,
 )
 from villagedesk.server.models import Device, Hall
 from villagedesk.server.upcast import SchemaWindow
@@ -116,19 +114,18 @@ def ingest(
     out = IngestResult(results=[], high_water=got.high_water, epoch=got.epoch)
     results: list[OpResult] = []
     new_rows: list[tuple[Any, ...]] = []
-    received_at = now if now.tzinfo is not None else now.replace(tzinfo=timezone.utc)
     for op in unique_ops:
         seq = int(op["seq"])
         if seq in stored:
             digest, status, reason = stored[seq]
             if digest != payloads[seq][1]:
                 raise IngestConflict(seq)
-            results.append(OpResult.model_construct(seq=seq, status=status, reason=reason, duplicate=True))
+            results.append(OpResult(seq=seq, status=status, reason=reason, duplicate=True))
             out.duplicates += 1
             continue
         verdict = window.classify(int(op["schema_rev"]))
         if verdict == "later":
-            results.append(OpResult.model_construct(
+            results.append(OpResult(
                 seq=seq,
                 status="later",
                 reason=tr("SyncServer", "The county server is older than this hall's program; the operation waits on the hall until the server is upgraded."),
@@ -143,20 +140,15 @@ def ingest(
         status = "rejected" if reason else "applied"
         out.rejected += status == "rejected"
         out.applied += status == "applied"
-        results.append(OpResult.model_construct(seq=seq, status=status, reason=reason, duplicate=False))
+        results.append(OpResult(seq=seq, status=status, reason=reason, duplicate=False))
         text, digest = payloads[seq]
         new_rows.append((
-            device_id, seq, got.hall_id, str(op.get("txid", ""))[:64], str(op["entity"])[:64],
-            str(op["entity_id"])[:64], str(op["kind"])[:10], int(op["schema_rev"]), digest, text,
-            status, reason, received_at,
+            seq, str(op.get("txid", ""))[:64], str(op["entity"])[:64], str(op["entity_id"])[:64],
+            str(op["kind"])[:10], int(op["schema_rev"]), digest, text, status, reason,
         ))
 
-    flush_records(session, batch)
-    if hooks.after_apply:
-        hooks.after_apply(session)
-    insert_ops(session, new_rows)
-    out.high_water = finish(
-        session, device_id=device_id, hall_id=got.hall_id, high_water=got.high_water, now=now, client_state=client_state
+    out.high_water = write(
+        session, batch, new_rows, high_water=got.high_water, client_state=client_state, after_records=hooks.after_apply
     )
     # The device and hall rows changed behind the ORM: objects of them that the caller holds
     # read them again.

@@ -12,7 +12,7 @@ statement costs no round trip, runs plain statements one after another.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -28,17 +28,6 @@ HW_PAGE = 2000  # op log rows read per step when the high-water mark moves
 HALL_CONTACT_STEP = timedelta(seconds=30)  # the county page shows minutes
 
 _DATA = json.JSONEncoder(ensure_ascii=False)  # one encoder for every record (json.dumps builds one per call)
-
-OP_COLUMNS = ("device_id", "seq", "hall_id", "txid", "entity", "entity_id", "kind", "schema_rev",
-              "payload_hash", "payload", "status", "reason", "received_at")
-RECORD_COLUMNS = ("hall_id", "entity", "entity_id", "version", "data", "deleted", "updated_at",
-                  "last_device_id", "last_seq")
-# PostgreSQL types of the columns above, for binary COPY (varchar travels as text).
-_PG_TYPES = {
-    "op_log": ("text", "int8", "text", "text", "text", "text", "text", "int4", "text", "text", "text", "text", "timestamptz"),
-    "record": ("text", "text", "text", "int4", "text", "bool", "timestamptz", "text", "int8"),
-}
-
 
 @dataclass
 class Rec:
@@ -170,53 +159,116 @@ def _load_generic(session: Session, device_id: str, seqs: list[int], keys: dict[
 
 # -- writing ------------------------------------------------------------------------------------
 
+# New rows go in as arrays unnested by one INSERT each, so that they share a pipeline (one
+# round trip) with the record updates, the device and the hall; the columns that are the same
+# for the whole batch are single parameters.
+_PG_RECORD_INSERT = (
+    "INSERT INTO record (hall_id, entity, entity_id, version, data, deleted, updated_at, last_device_id, last_seq) "
+    "SELECT %(hall)s, u.entity, u.entity_id, u.version, u.data, u.deleted, %(now)s, %(dev)s, u.last_seq "
+    "FROM unnest(%(entity)b::text[], %(entity_id)b::text[], %(version)b::int4[], %(data)b::text[], "
+    "%(deleted)b::bool[], %(last_seq)b::int8[]) AS u(entity, entity_id, version, data, deleted, last_seq)"
+)
+_PG_RECORD_UPDATE = (
+    "UPDATE record SET version = %(version)s, data = %(data)s, deleted = %(deleted)s, updated_at = %(now)s, "
+    "last_device_id = %(dev)s, last_seq = %(last_seq)s "
+    "WHERE hall_id = %(hall)s AND entity = %(entity)s AND entity_id = %(entity_id)s"
+)
+_PG_OP_INSERT = (
+    "INSERT INTO op_log (device_id, seq, hall_id, txid, entity, entity_id, kind, schema_rev, payload_hash, payload, "
+    "status, reason, received_at) "
+    "SELECT %(dev)s, u.seq, %(hall)s, u.txid, u.entity, u.entity_id, u.kind, u.schema_rev, u.payload_hash, u.payload, "
+    "u.status, u.reason, %(now)s "
+    "FROM unnest(%(seq)b::int8[], %(txid)b::text[], %(entity)b::text[], %(entity_id)b::text[], %(kind)b::text[], "
+    "%(schema_rev)b::int4[], %(payload_hash)b::text[], %(payload)b::text[], %(status)b::text[], %(reason)b::text[]) "
+    "AS u(seq, txid, entity, entity_id, kind, schema_rev, payload_hash, payload, status, reason)"
+)
+OP_FIELDS = ("seq", "txid", "entity", "entity_id", "kind", "schema_rev", "payload_hash", "payload", "status", "reason")
+_RECORD_FIELDS = ("entity", "entity_id", "version", "data", "deleted", "last_seq")
 
-def insert_many(session: Session, table: sa.Table, rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> None:
-    """Bulk insert of ``rows`` (tuples in ``columns`` order) inside the ingest transaction:
-    binary COPY on PostgreSQL (several times faster than INSERT), executemany elsewhere."""
-    if not rows:
-        return
-    if not _is_pg(session):
-        session.connection().execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in rows])
-        return
-    raw = _driver(session)
-    with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)") as copy:  # type: ignore[union-attr]
-        copy.set_types(list(_PG_TYPES[table.name]))
-        for row in rows:
-            copy.write_row(row)
 
-
-def flush_records(session: Session, batch: Batch) -> None:
-    """Write the records the batch changed: new ones in bulk, existing ones by key."""
-    inserts: list[tuple[Any, ...]] = []
-    updates: list[dict[str, Any]] = []
-    now = _aware(batch.now)
+def write(
+    session: Session, batch: Batch, ops: list[tuple[Any, ...]], *, high_water: int,
+    client_state: ClientState | None, after_records: Callable[[Session], None] | None = None,
+) -> int:
+    """Write what the batch changed: its records, its op log rows (tuples in ``OP_FIELDS``
+    order), the device's contiguous high-water mark moved on from ``high_water`` (returned),
+    the contact time. ``after_records`` runs between the records and the op log rows (a
+    fault-injection point for tests)."""
+    new: list[tuple[Any, ...]] = []
+    changed: list[tuple[Any, ...]] = []
     for (entity, entity_id), rec in batch.cache.items():
-        if not rec.dirty:
-            continue
-        data = _DATA.encode(rec.data)
-        if rec.exists:
-            updates.append({
-                "b_hall": batch.hall_id, "b_entity": entity, "b_id": entity_id, "version": rec.version,
-                "data": data, "deleted": rec.deleted, "updated_at": now,
-                "last_device_id": batch.device_id, "last_seq": rec.last_seq,
-            })
-        else:
-            inserts.append((batch.hall_id, entity, entity_id, rec.version, data, rec.deleted, now, batch.device_id, rec.last_seq))
-    insert_many(session, Record.__table__, inserts, RECORD_COLUMNS)  # type: ignore[arg-type]
-    if updates:
+        if rec.dirty:
+            row = (entity, entity_id, rec.version, _DATA.encode(rec.data), rec.deleted, rec.last_seq)
+            (changed if rec.exists else new).append(row)
+    if _is_pg(session):
+        return _write_pg(session, batch, new, changed, ops, high_water, client_state, after_records)
+    now = batch.now
+    common = {"hall_id": batch.hall_id, "updated_at": now, "last_device_id": batch.device_id}
+    conn = session.connection()
+    if new:
+        conn.execute(Record.__table__.insert(), [dict(zip(_RECORD_FIELDS, row, strict=True)) | common for row in new])
+    if changed:
         t = Record.__table__
         stmt = (
             sa.update(t)
             .where(t.c.hall_id == sa.bindparam("b_hall"), t.c.entity == sa.bindparam("b_entity"), t.c.entity_id == sa.bindparam("b_id"))
-            .values(version=sa.bindparam("version"), data=sa.bindparam("data"), deleted=sa.bindparam("deleted"), updated_at=sa.bindparam("updated_at"), last_device_id=sa.bindparam("last_device_id"), last_seq=sa.bindparam("last_seq"))
+            .values(version=sa.bindparam("version"), data=sa.bindparam("data"), deleted=sa.bindparam("deleted"), updated_at=now, last_device_id=batch.device_id, last_seq=sa.bindparam("last_seq"))
         )
-        session.connection().execute(stmt, updates)
+        conn.execute(stmt, [
+            {"b_hall": batch.hall_id, "b_entity": e, "b_id": i, "version": v, "data": d, "deleted": x, "last_seq": q}
+            for e, i, v, d, x, q in changed
+        ])
+    if after_records:
+        after_records(session)
+    if ops:
+        conn.execute(OpLog.__table__.insert(), [
+            dict(zip(OP_FIELDS, row, strict=True)) | {"device_id": batch.device_id, "hall_id": batch.hall_id, "received_at": now}
+            for row in ops
+        ])
+    return _finish_generic(session, batch, high_water, client_state)
 
 
-def insert_ops(session: Session, rows: list[tuple[Any, ...]]) -> None:
-    """The op log rows of the batch (tuples in ``OP_COLUMNS`` order)."""
-    insert_many(session, OpLog.__table__, rows, OP_COLUMNS)  # type: ignore[arg-type]
+def _columns(rows: list[tuple[Any, ...]], names: tuple[str, ...]) -> dict[str, list[Any]]:
+    return dict(zip(names, (list(col) for col in zip(*rows, strict=True)), strict=True))
+
+
+def _write_pg(
+    session: Session, batch: Batch, new: list[tuple[Any, ...]], changed: list[tuple[Any, ...]],
+    ops: list[tuple[Any, ...]], high_water: int, cs: ClientState | None, after_records: Callable[[Session], None] | None,
+) -> int:
+    conn = _driver(session)
+    now = _aware(batch.now)
+    same = {"hall": batch.hall_id, "dev": batch.device_id, "now": now}
+    finish = {
+        "dev": batch.device_id, "hw": high_water, "page": HW_PAGE, "now": now,
+        "pending": cs.pending if cs else None, "rejected": cs.rejected if cs else None,
+        "conflicts": cs.conflicts if cs else None, "last_seq": cs.last_seq if cs else None,
+    }
+
+    def rest() -> Any:
+        if ops:
+            conn.execute(_PG_OP_INSERT, same | _columns(ops, OP_FIELDS))
+        cur = conn.execute(_PG_DEVICE_UPDATE, finish)
+        conn.execute(_PG_HALL_UPDATE, {"now": now, "hall": batch.hall_id, "since": now - HALL_CONTACT_STEP})
+        return cur
+
+    with conn.pipeline():
+        if new:
+            conn.execute(_PG_RECORD_INSERT, same | _columns(new, _RECORD_FIELDS))
+        if changed:
+            with conn.cursor() as cur:
+                cur.executemany(_PG_RECORD_UPDATE, [same | dict(zip(_RECORD_FIELDS, row, strict=True)) for row in changed])
+        dev_cur = rest() if after_records is None else None
+    if after_records is not None:
+        after_records(session)
+        with conn.pipeline():
+            dev_cur = rest()
+    assert dev_cur is not None
+    hw = int(dev_cur.fetchone()[0])
+    while hw - high_water == HW_PAGE:  # the run filled a whole page: it may go on
+        high_water = hw
+        hw = int(conn.execute(_PG_DEVICE_UPDATE, {**finish, "hw": hw}).fetchone()[0])
+    return hw
 
 
 # The contiguous run of op log seqs after the old mark, one page at a time: in a gap-free run
@@ -238,42 +290,19 @@ _PG_HALL_UPDATE = (
 )
 
 
-def finish(
-    session: Session, *, device_id: str, hall_id: str, high_water: int, now: datetime, client_state: ClientState | None
-) -> int:
-    """Move the device's contiguous high-water mark on from ``high_water``, note the contact
-    (and what the hall reported about itself); return the new mark."""
-    if _is_pg(session):
-        return _finish_pg(_driver(session), device_id, hall_id, high_water, _aware(now), client_state)
-    hw = _contiguous(session, device_id, high_water)
-    values: dict[str, Any] = {"high_water": hw, "last_contact": now}
+def _finish_generic(session: Session, batch: Batch, high_water: int, client_state: ClientState | None) -> int:
+    hw = _contiguous(session, batch.device_id, high_water)
+    values: dict[str, Any] = {"high_water": hw, "last_contact": batch.now}
     if client_state is not None:
         values.update(reported_pending=client_state.pending, reported_rejected=client_state.rejected,
                       reported_conflicts=client_state.conflicts, reported_last_seq=client_state.last_seq)
-    session.execute(sa.update(Device.__table__).where(Device.__table__.c.id == device_id).values(**values))
+    session.execute(sa.update(Device.__table__).where(Device.__table__.c.id == batch.device_id).values(**values))
     h = Hall.__table__
     session.execute(
         sa.update(h)
-        .where(h.c.id == hall_id, sa.or_(h.c.last_contact.is_(None), h.c.last_contact < now - HALL_CONTACT_STEP))
-        .values(last_contact=now)
+        .where(h.c.id == batch.hall_id, sa.or_(h.c.last_contact.is_(None), h.c.last_contact < batch.now - HALL_CONTACT_STEP))
+        .values(last_contact=batch.now)
     )
-    return hw
-
-
-def _finish_pg(conn: Any, device_id: str, hall_id: str, high_water: int, now: datetime, cs: ClientState | None) -> int:
-    params = {
-        "dev": device_id, "hw": high_water, "page": HW_PAGE, "now": now,
-        "pending": cs.pending if cs else None, "rejected": cs.rejected if cs else None,
-        "conflicts": cs.conflicts if cs else None, "last_seq": cs.last_seq if cs else None,
-    }
-    with conn.pipeline() as pipe:
-        dev_cur = conn.execute(_PG_DEVICE_UPDATE, params)
-        conn.execute(_PG_HALL_UPDATE, {"now": now, "hall": hall_id, "since": now - HALL_CONTACT_STEP})
-        pipe.sync()
-        hw = int(dev_cur.fetchone()[0])
-    while hw - high_water == HW_PAGE:  # the run filled a whole page: it may go on
-        high_water = hw
-        hw = int(conn.execute(_PG_DEVICE_UPDATE, {**params, "hw": hw}).fetchone()[0])
     return hw
 
 
