@@ -5,7 +5,6 @@ and records their (device_id, seq) keys. Shared by the HTTPS push and the USB bu
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from villagedesk.server.ingest_store import (
 )
 from villagedesk.server.models import Device, Hall
 from villagedesk.server.upcast import SchemaWindow
-from villagedesk.sync.protocol import ClientState, OpResult
+from villagedesk.sync.protocol import ClientState, OpResult, canonical_json
 
 ENTITY_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
@@ -60,13 +59,9 @@ class IngestResult:
     epoch: str = ""
 
 
-_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
 def canonical(op: dict[str, Any]) -> str:
-    """The text stored and hashed for an operation (the same bytes as ``json.dumps`` with
-    sorted keys, compact separators and UTF-8; one encoder serves every call)."""
-    return _CANONICAL.encode(op)
+    """The text stored and hashed for an operation (see ``protocol.canonical_json``)."""
+    return canonical_json(op)
 
 
 def ingest(

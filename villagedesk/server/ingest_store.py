@@ -21,13 +21,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from villagedesk.server.models import Device, Hall, OpLog, Record, ServerMeta
-from villagedesk.sync.protocol import ClientState
+from villagedesk.sync.protocol import ClientState, compact_json
 
 CHUNK = 900  # stays under SQLite's bound-parameter limit
 HW_PAGE = 2000  # op log rows read per step when the high-water mark moves
 HALL_CONTACT_STEP = timedelta(seconds=30)  # the county page shows minutes
-
-_DATA = json.JSONEncoder(ensure_ascii=False)  # one encoder for every record (json.dumps builds one per call)
 
 @dataclass
 class Rec:
@@ -198,7 +196,7 @@ def write(
     changed: list[tuple[Any, ...]] = []
     for (entity, entity_id), rec in batch.cache.items():
         if rec.dirty:
-            row = (entity, entity_id, rec.version, _DATA.encode(rec.data), rec.deleted, rec.last_seq)
+            row = (entity, entity_id, rec.version, compact_json(rec.data), rec.deleted, rec.last_seq)
             (changed if rec.exists else new).append(row)
     if _is_pg(session):
         return _write_pg(session, batch, new, changed, ops, high_water, client_state, after_records)

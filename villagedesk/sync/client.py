@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import httpx
+import orjson
 from pydantic import BaseModel, ValidationError
 
 from villagedesk.sync import signing
@@ -26,10 +27,12 @@ from villagedesk.sync.protocol import (
     Health,
     PushRequest,
     PushResponse,
+    no_floats,
 )
 
 M = TypeVar("M", bound=BaseModel)
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+GZIP_LEVEL = 5
 
 
 class SyncUnavailable(Exception):
@@ -52,9 +55,11 @@ def encode_push(req: PushRequest | dict[str, Any]) -> bytes:
     the next batch while the server works on the current one."""
     if isinstance(req, PushRequest):
         raw = req.model_dump_json().encode()
+    elif no_floats(req):  # orjson would write NaN as null
+        raw = orjson.dumps(req)
     else:
         raw = json.dumps(req, ensure_ascii=False, separators=(",", ":")).encode()
-    return gzip.compress(raw, compresslevel=5)
+    return gzip.compress(raw, compresslevel=GZIP_LEVEL)
 
 
 def _utc_now() -> dt.datetime:

@@ -11,6 +11,7 @@ import hashlib
 import json
 from typing import Any, Literal
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_REV = 1
@@ -61,8 +62,54 @@ class Operation(_Wire):
 
 
 def payload_hash(op: dict[str, Any]) -> str:
-    blob = json.dumps(op, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(op).encode("utf-8")).hexdigest()
+
+
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+_COMPACT = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+
+
+def no_floats(value: Any) -> bool:
+    """True when no float sits anywhere in ``value`` (JSON data: dicts, lists, scalars)."""
+    t = type(value)
+    if t is dict:
+        items = value.values()
+    elif t is list:
+        items = value
+    else:
+        return t is not float
+    for v in items:
+        t = type(v)
+        if t is float or ((t is dict or t is list) and not no_floats(v)):
+            return False
+    return True
+
+
+def canonical_json(op: dict[str, Any]) -> str:
+    """The text an operation is stored and hashed as: exactly what ``json.dumps(op,
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False)`` writes, so hashes never change.
+
+    orjson writes the same bytes for strings, integers, booleans, null, lists and objects with
+    sorted keys, several times faster. It spells some floats differently (``1e-7``, NaN as
+    null) and refuses integers beyond 64 bits, so such values go through ``json``.
+    """
+    if no_floats(op):
+        try:
+            return orjson.dumps(op, option=orjson.OPT_SORT_KEYS).decode()
+        except TypeError:  # an integer beyond 64 bits
+            pass
+    return _CANONICAL.encode(op)
+
+
+def compact_json(value: Any) -> str:
+    """JSON without spaces, UTF-8 as is (keys in their order); fast where it is safe, as
+    ``canonical_json``."""
+    if no_floats(value):
+        try:
+            return orjson.dumps(value).decode()
+        except TypeError:
+            pass
+    return _COMPACT.encode(value)
 
 
 class ClientState(_Wire):

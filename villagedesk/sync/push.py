@@ -9,6 +9,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import orjson
 from sqlalchemy import text
 
 from villagedesk.db.store import Store
@@ -52,9 +53,12 @@ class _Prepared:
 def _row_to_op(row: Any) -> dict[str, Any]:
     seq, txid, entity, entity_id, kind, fields, base_version, version, rev, created_at, staff_id = row
     try:
-        parsed: Any = json.loads(fields) if fields else {}
+        parsed: Any = orjson.loads(fields) if fields else {}
     except ValueError:
-        parsed = fields  # the server parks it as rejected, with a reason
+        try:
+            parsed = json.loads(fields)  # NaN and the like, which orjson refuses
+        except ValueError:
+            parsed = fields  # the server parks it as rejected, with a reason
     return {
         "seq": seq, "txid": txid or "", "entity": entity, "entity_id": entity_id, "kind": kind,
         "fields": parsed, "base_version": base_version, "version": version if version is not None else 0,
