@@ -1,14 +1,17 @@
 """Push 100,000 operations from a hall's outbox over loopback into PostgreSQL, through the
 real client (SQLite outbox, batches, gzip, signatures, acks) and a real server process.
-Printed beside a bare bulk insert of the same rows into the same PostgreSQL.
+Printed beside a bare bulk insert of the same rows into the same PostgreSQL (the floor), with
+the ratio; then 50 simulated halls pushing at once against 2 workers (bench_many_halls.py):
+errors and p99 batch latency.
 
-    .venv/bin/python bench/bench_push.py [--ops 100000] [--workers 1]
+    .venv/bin/python bench/bench_push.py [--ops 100000] [--workers 1] [--no-halls]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import subprocess
 import sys
 import tempfile
 import time
@@ -82,6 +85,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--ops", type=int, default=100_000)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--no-halls", action="store_true", help="skip the 50 halls x 2 workers run")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="vd-bench-push-"))
     with pg_database() as db_url:
@@ -108,14 +112,29 @@ def main() -> None:
         eng.dispose()
         t_insert, t_copy, n_rows = bare_insert(db_url)
     rate = summary.sent / t_push
+    floor = n_rows / t_insert
     print(f"hall outbox filled by capture triggers: {args.ops:,} ops in {t_fill:.1f} s")
     print(f"push over loopback into PostgreSQL ({args.workers} worker): {summary.sent:,} ops in {t_push:.2f} s "
           f"= {rate:,.0f} ops/s  (budget >= 5,000 ops/s: {'OK' if rate >= 5000 else 'MISSED'})")
     print(f"  server now holds {n_log:,} op log rows and {n_rec:,} records; hall outbox fully acknowledged")
-    print(f"floor, bare INSERT of the same {n_rows:,} rows in 500-row batches: {t_insert:.2f} s = {n_rows / t_insert:,.0f} rows/s;"
-          f" push/insert ratio {t_push / t_insert:.2f}x")
-    print(f"floor, COPY of the same rows: {t_copy:.2f} s = {n_rows / t_copy:,.0f} rows/s; push/COPY ratio {t_push / t_copy:.2f}x")
+    print(f"floor, bare INSERT of the same {n_rows:,} rows in 500-row batches: {t_insert:.2f} s = {floor:,.0f} rows/s")
+    print(f"  push {rate:,.0f} ops/s beside the floor {floor:,.0f} rows/s: ratio {floor / rate:.2f}x (push at {rate / floor:.0%} of the floor)")
+    print(f"floor, COPY of the same rows: {t_copy:.2f} s = {n_rows / t_copy:,.0f} rows/s; ratio {t_push / t_copy:.2f}x")
+    if not args.no_halls:
+        many_halls()
     print(f"(run at {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC)")
+
+
+def many_halls() -> None:
+    """The 50 halls x 2 workers figure: its own server and database (bench_many_halls.py)."""
+    script = Path(__file__).with_name("bench_many_halls.py")
+    out = subprocess.run([sys.executable, str(script), "--halls", "50", "--workers", "2"],
+                         capture_output=True, text=True, check=False)
+    lines = [line for line in out.stdout.splitlines() if line.strip()]
+    for line in lines:
+        print(("  " if line.startswith(("errors", "operations", "batch latency", "throughput", " ")) else "") + line)
+    if out.returncode != 0:
+        print(f"50 halls run failed (exit {out.returncode}): {out.stderr.strip()[-500:]}")
 
 
 if __name__ == "__main__":
