@@ -121,18 +121,24 @@ def reconcile(store: Store, *, epoch: str, high_water: int) -> int:
 
 def _ack(store: Store, sent: list[dict[str, Any]], resp: PushResponse, summary: PushSummary) -> bool:
     now = store.clock.now().isoformat(timespec="seconds")
-    acked, rejected, later = [], [], 0
+    acked: list[int] = []
+    rejected: list[dict[str, Any]] = []
+    later = 0
     for r in resp.results:
         if r.status == "applied":
-            acked.append({"seq": r.seq, "at": now})
+            acked.append(r.seq)
         elif r.status == "rejected":
             rejected.append({"seq": r.seq, "at": now, "reason": r.reason or ""})
         else:
             later += 1
     with store.write(None) as s:
         conn = s.connection()
-        if acked:
-            conn.execute(text("UPDATE outbox SET state = 'sent', sent_at = :at, reject_reason = NULL WHERE seq = :seq"), acked)
+        if acked:  # one statement for the batch (the seqs as a JSON array), not one per op
+            conn.execute(
+                text("UPDATE outbox SET state = 'sent', sent_at = :at, reject_reason = NULL "
+                     "WHERE seq IN (SELECT value FROM json_each(:seqs))"),
+                {"at": now, "seqs": json.dumps(acked)},
+            )
         if rejected:
             conn.execute(text("UPDATE outbox SET state = 'rejected', sent_at = :at, reject_reason = :reason WHERE seq = :seq"), rejected)
         st = get_state(s)
