@@ -83,6 +83,10 @@ _PG_STORED = (
     "SELECT o.seq, o.payload_hash, o.status, o.reason FROM unnest(%(seqs)s::bigint[]) AS u(seq) "
     "CROSS JOIN LATERAL (SELECT * FROM op_log WHERE device_id = %(dev)s AND seq = u.seq LIMIT 1) AS o"
 )
+# A batch's seqs are usually one unbroken run: one range scan of the key index instead.
+_PG_STORED_RUN = (
+    "SELECT seq, payload_hash, status, reason FROM op_log WHERE device_id = %(dev)s AND seq BETWEEN %(lo)s AND %(hi)s"
+)
 # One primary-key probe per id, whatever the size of the table: a plain IN/ANY list or join
 # lets the planner drift into scanning the whole hall; LIMIT 1 keeps the lateral subquery
 # from being flattened into such a join.
@@ -112,7 +116,10 @@ def _load_pg(conn: Any, device_id: str, seqs: list[int], keys: dict[str, list[st
     with conn.pipeline() as pipe:
         dev_cur = conn.execute(_PG_DEVICE, {"dev": device_id})
         epoch_cur = conn.execute(_PG_EPOCH)
-        stored_curs = [conn.execute(_PG_STORED, {"seqs": part, "dev": device_id}) for part in _chunks(seqs)]
+        if seqs and max(seqs) - min(seqs) + 1 == len(seqs):  # distinct seqs without a gap
+            stored_curs = [conn.execute(_PG_STORED_RUN, {"dev": device_id, "lo": min(seqs), "hi": max(seqs)})]
+        else:
+            stored_curs = [conn.execute(_PG_STORED, {"seqs": part, "dev": device_id}) for part in _chunks(seqs)]
         record_curs = [
             (entity, conn.execute(_PG_RECORDS, {"ids": part, "dev": device_id, "entity": entity}))
             for entity, ids in keys.items()
