@@ -76,27 +76,30 @@ def ingest(
 ) -> IngestResult:
     """Apply ``ops`` (Operation dicts) from one device inside the caller's transaction."""
     hooks = hooks or IngestHooks()
-    payloads: dict[int, tuple[str, str]] = {}
-    unique_ops: list[dict[str, Any]] = []
+    seqs: set[int] = set()
     keys: dict[str, set[str]] = {}
-    changed: int | None = None  # a seq sent twice in this batch with different payloads
     for op in ops:
-        text = canonical(op)
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        seq = int(op["seq"])
-        if seq in payloads:
-            if payloads[seq][1] != digest and changed is None:
-                changed = seq
-            continue
-        payloads[seq] = (text, digest)
-        unique_ops.append(op)
+        seqs.add(int(op["seq"]))
         keys.setdefault(str(op["entity"]), set()).add(str(op["entity_id"]))
-    unique_ops.sort(key=lambda o: int(o["seq"]))
-
     # One read: the device row (locked, so pushes of one device take turns), the keys already
-    # stored, the records the operations touch. Records are read for duplicates too, which
-    # costs nothing extra and saves a second round trip.
-    got = load(session, device_id=device_id, seqs=list(payloads), keys={e: sorted(ids) for e, ids in keys.items()})
+    # stored, the records the operations touch (for duplicates too, which costs nothing extra
+    # and saves a second round trip). The texts and hashes are made while it runs.
+    with load(session, device_id=device_id, seqs=sorted(seqs), keys={e: sorted(ids) for e, ids in keys.items()}) as loaded:
+        payloads: dict[int, tuple[str, str]] = {}
+        unique_ops: list[dict[str, Any]] = []
+        changed: int | None = None  # a seq sent twice in this batch with different payloads
+        for op in ops:
+            text = canonical(op)
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            seq = int(op["seq"])
+            if seq in payloads:
+                if payloads[seq][1] != digest and changed is None:
+                    changed = seq
+                continue
+            payloads[seq] = (text, digest)
+            unique_ops.append(op)
+        unique_ops.sort(key=lambda o: int(o["seq"]))
+        got = loaded()
     for op in ops:
         fields = op.get("fields")
         if isinstance(fields, dict) and "hall_id" in fields and fields["hall_id"] != got.hall_id:

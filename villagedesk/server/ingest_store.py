@@ -13,7 +13,8 @@ statements one after another.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -99,32 +100,41 @@ _PG_RECORDS = (
 )
 
 
-def load(session: Session, *, device_id: str, seqs: list[int], keys: dict[str, list[str]]) -> Loaded:
+@contextmanager
+def load(session: Session, *, device_id: str, seqs: list[int], keys: dict[str, list[str]]) -> Iterator[Callable[[], Loaded]]:
     """Lock the device row and read the stored keys among ``seqs`` and the current records
-    for ``keys`` (entity -> ids), all in the caller's transaction."""
+    for ``keys`` (entity -> ids), all in the caller's transaction. The queries leave on entry;
+    calling the function it yields (inside the block) waits for the answers. On PostgreSQL
+    the caller's work in between runs while the database works."""
     session.flush()  # a device the caller has just added must be in the table
-    if _is_pg(session):
-        return _load_pg(_driver(session), device_id, seqs, keys)
-    return _load_generic(session, device_id, seqs, keys)
+    if not _is_pg(session):
+        yield lambda: _load_generic(session, device_id, seqs, keys)
+        return
+    conn = _driver(session)
+    with conn.pipeline() as pipe:
+        yield _load_pg(conn, pipe, device_id, seqs, keys)
 
 
 def _rec(version: int, data: str, deleted: bool, last_seq: int) -> Rec:
     return Rec(version, json.loads(data), bool(deleted), True, last_seq=last_seq)
 
 
-def _load_pg(conn: Any, device_id: str, seqs: list[int], keys: dict[str, list[str]]) -> Loaded:
-    with conn.pipeline() as pipe:
-        dev_cur = conn.execute(_PG_DEVICE, {"dev": device_id})
-        epoch_cur = conn.execute(_PG_EPOCH)
-        if seqs and max(seqs) - min(seqs) + 1 == len(seqs):  # distinct seqs without a gap
-            stored_curs = [conn.execute(_PG_STORED_RUN, {"dev": device_id, "lo": min(seqs), "hi": max(seqs)})]
-        else:
-            stored_curs = [conn.execute(_PG_STORED, {"seqs": part, "dev": device_id}) for part in _chunks(seqs)]
-        record_curs = [
-            (entity, conn.execute(_PG_RECORDS, {"ids": part, "dev": device_id, "entity": entity}))
-            for entity, ids in keys.items()
-            for part in _chunks(ids)
-        ]
+def _load_pg(conn: Any, pipe: Any, device_id: str, seqs: list[int], keys: dict[str, list[str]]) -> Callable[[], Loaded]:
+    """Send the reads (psycopg sends each query of a pipeline as it is queued); the function
+    returned syncs the pipeline and collects the answers."""
+    dev_cur = conn.execute(_PG_DEVICE, {"dev": device_id})
+    epoch_cur = conn.execute(_PG_EPOCH)
+    if seqs and max(seqs) - min(seqs) + 1 == len(seqs):  # distinct seqs without a gap
+        stored_curs = [conn.execute(_PG_STORED_RUN, {"dev": device_id, "lo": min(seqs), "hi": max(seqs)})]
+    else:
+        stored_curs = [conn.execute(_PG_STORED, {"seqs": part, "dev": device_id}) for part in _chunks(seqs)]
+    record_curs = [
+        (entity, conn.execute(_PG_RECORDS, {"ids": part, "dev": device_id, "entity": entity}))
+        for entity, ids in keys.items()
+        for part in _chunks(ids)
+    ]
+
+    def collect() -> Loaded:
         pipe.sync()
         hall_id, high_water = dev_cur.fetchone()
         epoch = epoch_cur.fetchone()[0]
@@ -134,7 +144,9 @@ def _load_pg(conn: Any, device_id: str, seqs: list[int], keys: dict[str, list[st
             for entity, cur in record_curs
             for entity_id, version, data, deleted, last_seq in cur.fetchall()
         }
-    return Loaded(hall_id=hall_id, high_water=int(high_water), epoch=epoch, stored=stored, records=records)
+        return Loaded(hall_id=hall_id, high_water=int(high_water), epoch=epoch, stored=stored, records=records)
+
+    return collect
 
 
 def _load_generic(session: Session, device_id: str, seqs: list[int], keys: dict[str, list[str]]) -> Loaded:
