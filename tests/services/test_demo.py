@@ -44,3 +44,12 @@ def test_demo_residents_look_like_a_xiaogan_village(bare_store) -> None:  # type
     assert surnames.most_common(1)[0][1] < 0.2 * len(rows)  # spread, not one clan
     ages = [age_on(dt, today) for dt in (check_id_number(r.id_number, today=today).birth_date for r in rows)]
     assert min(ages) < 10 and max(ages) > 80 and 30 <= statistics.median(ages) <= 60
+
+
+def test_seeding_the_demo_hall_again_adds_residents_with_new_id_numbers(bare_store) -> None:  # type: ignore[no-untyped-def]
+    seed_demo(bare_store, residents=200)
+    again = seed_demo(bare_store, residents=200)
+    assert not again.created_hall
+    with bare_store.read() as s:
+        ids = [r[0] for r in s.execute(text("SELECT id_number FROM resident"))]
+    assert len(ids) == 400 == len(set(ids))

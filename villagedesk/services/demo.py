@@ -86,6 +86,8 @@ def seed_demo(store: Store, *, residents: int, seed: int = 20261205,
 
     made = households = 0
     with store.write(actor) as s:
+        # A second seed on the same hall adds residents: never reuse an ID number already there.
+        used_ids.update(r[0] for r in s.connection().exec_driver_sql("SELECT id_number FROM resident"))
         base = row_defaults(s)
         start_no = s.connection().exec_driver_sql(
             "SELECT count(*) FROM household").scalar_one()
