@@ -72,3 +72,27 @@ def test_client_for_uses_the_enrolled_identity(sqlite_hall) -> None:
     client = client_for(sqlite_hall.store)
     assert isinstance(client, SyncClient) and client.device_id == sqlite_hall.store.identity.device_id
     client.close()
+
+
+def test_a_wake_pressed_during_a_run_gives_another_run(sqlite_hall) -> None:
+    """立即同步 pressed while a run is under way must not wait a whole interval."""
+    hall = sqlite_hall
+    runs: list = []
+    stop = threading.Event()
+
+    def during_first_run(result) -> None:  # type: ignore[no-untyped-def]
+        runs.append(result)
+        if len(runs) == 1:
+            add_household(hall.store, hall.actor, 1)
+            worker.wake()  # arrives before run_forever starts waiting
+
+    worker = SyncWorker(hall.store, hall.client, interval_s=3600, on_result=during_first_run)
+    thread = threading.Thread(target=worker.run_forever, args=(stop,), kwargs={"max_wait_s": 0.05}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while len(runs) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    stop.set()
+    worker.wake()
+    thread.join(5)
+    assert len(runs) >= 2 and runs[1].ok and runs[1].push.acknowledged == 1

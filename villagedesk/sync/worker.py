@@ -96,9 +96,9 @@ class SyncWorker:
 
     def run_forever(self, stop: threading.Event, *, max_wait_s: float = 60.0) -> None:
         while not stop.is_set():
+            self._wake.clear()  # before the run: a wake() arriving during it asks for another
             self.run_once()
             remaining = self.next_delay()
-            self._wake.clear()
             while remaining > 0 and not stop.is_set() and not self._wake.is_set():
                 step = min(remaining, max_wait_s)
                 if self._wake.wait(step):
