@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -34,6 +35,25 @@ Applier = Callable[[Session, Change, ApplyContext], None]
 CorrectionHook = Callable[[Session, str, dict[str, Any]], None]
 
 
+# The services that own reference tables or take county corrections. They register when
+# imported; the pull, the ack import and conflict resolution load them first, so a change
+# never waits in the inbox just because no screen had imported its service yet.
+OWNER_MODULES = (
+    "villagedesk.services.proxy_catalogue",
+    "villagedesk.services.supply_catalogue",
+    "villagedesk.services.residents",
+)
+_owners_loaded = False
+
+
+def load_owner_modules() -> None:
+    global _owners_loaded
+    if not _owners_loaded:
+        _owners_loaded = True
+        for name in OWNER_MODULES:
+            importlib.import_module(name)
+
+
 class Appliers:
     def __init__(self) -> None:
         self._by_entity: dict[str, Applier] = {}
@@ -45,18 +65,22 @@ class Appliers:
         self._after_correction[entity] = fn
 
     def correction_hook(self, entity: str) -> CorrectionHook | None:
+        load_owner_modules()
         return self._after_correction.get(entity)
 
     def register(self, entity: str, fn: Applier) -> None:
         self._by_entity[entity] = fn
 
     def get(self, entity: str) -> Applier | None:
+        load_owner_modules()
         return self._by_entity.get(entity)
 
     def entities(self) -> list[str]:
+        load_owner_modules()
         return sorted(self._by_entity)
 
     def copy(self) -> Appliers:
+        load_owner_modules()
         other = Appliers()
         other._by_entity = dict(self._by_entity)
         other._after_correction = dict(self._after_correction)

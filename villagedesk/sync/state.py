@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from sqlalchemy import text
 from sqlmodel import Session
 
@@ -14,9 +13,13 @@ from villagedesk.db.models.sync import SyncState
 from villagedesk.db.store import Store
 from villagedesk.errors import DomainError
 from villagedesk.i18n import tr
-from villagedesk.sync.client import SyncClient
 
-HttpFactory = Callable[[], httpx.Client]
+if TYPE_CHECKING:  # httpx loads only when a request is made (the status bar reads counts without it)
+    import httpx
+
+    from villagedesk.sync.client import SyncClient
+
+HttpFactory = Callable[[], "httpx.Client"]
 
 
 def get_state(session: Session) -> SyncState | None:
@@ -38,6 +41,8 @@ def require_state(store: Store) -> SyncState:
 
 
 def client_for(store: Store, *, http: httpx.Client | None = None) -> SyncClient:
+    from villagedesk.sync.client import SyncClient
+
     st = require_state(store)
     return SyncClient(
         st.server_url, device_id=store.identity.device_id, private_key=st.device_private_key,
