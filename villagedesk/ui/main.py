@@ -57,13 +57,14 @@ def _run_gui(argv: Sequence[str] | None, gc_was_enabled: bool) -> int:
 
     from villagedesk.bootstrap import open_store
     from villagedesk.config import Paths, Settings, setup_logging
-    from villagedesk.ui.appearance import apply_font_size, install_translators
+    from villagedesk.ui.appearance import apply_font_size, apply_window_icon, install_translators
     from villagedesk.ui.daily_backup import DailyBackup
     from villagedesk.ui.errors import install_excepthook
     from villagedesk.ui.shell import Shell
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "villagedesk"])
     app.setApplicationName("VillageDesk")
+    apply_window_icon(app)
     paths = Paths.default(args.data_dir)
     paths.ensure()
     install_excepthook(setup_logging(paths))
@@ -103,15 +104,18 @@ def _settle_gc(enable: bool) -> None:
 
 def _report_ready(app: object, shell: object) -> None:
     """For bench/bench_startup.py: print when the window is up and when its home cards are filled."""
-    import resource
-
     from PySide6.QtCore import QTimer
 
+    def peak_rss_mb() -> str:
+        try:
+            import resource  # not on Windows
+        except ImportError:
+            return "n/a"
+        return f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"
+
     def line(label: str) -> None:
-        usage = resource.getrusage(resource.RUSAGE_SELF)
         print(f"{label} {1000 * (time.perf_counter() - _STARTED):.0f} ms_in_process "
-              f"peak_rss_mb={usage.ru_maxrss / 1024:.0f} "
-              f"cpu_s={usage.ru_utime + usage.ru_stime:.3f}", flush=True)
+              f"peak_rss_mb={peak_rss_mb()} cpu_s={time.process_time():.3f}", flush=True)
 
     def ready() -> None:
         line("READY")
