@@ -65,10 +65,27 @@ def test_county_pages_show_halls_and_totals(sdb, browser, tmp_path) -> None:
         assert res.rejected == 1
     from synchelp import ServerThread
 
+    from villagedesk.server.township_auth import add_user
+
+    with server_db.transaction(sessions) as s:
+        add_user(s, username="county", password="county1", name="县农业农村局", now=now)
     with ServerThread(sdb) as srv:
+        from selenium.webdriver.common.by import By
+
+        browser.get(srv.url + "/county/halls/XG-0203")  # not signed in: a sign-in form, no figures
+        assert not browser.find_elements(By.ID, "operations")
+        assert "示范村" not in browser.page_source
+        browser.find_element(By.ID, "username").send_keys("county")
+        browser.find_element(By.ID, "password").send_keys("wrong!")
+        browser.find_element(By.ID, "signin").click()
+        assert browser.find_element(By.ID, "error").text == "用户名或密码不正确。"
+        assert not browser.find_elements(By.ID, "operations")
+        browser.find_element(By.ID, "username").send_keys("county")
+        browser.find_element(By.ID, "password").send_keys("county1")
+        browser.find_element(By.ID, "signin").click()
+        assert browser.find_element(By.ID, "operations").text == "4"  # back where the clerk was going
         browser.get(srv.url + "/")
         assert "村级党群服务中心" in browser.title
-        from selenium.webdriver.common.by import By
 
         row = browser.find_element(By.CSS_SELECTOR, 'tr[data-hall="XG-0203"]')
         assert "示范村" in row.text
@@ -90,3 +107,11 @@ def test_county_pages_show_halls_and_totals(sdb, browser, tmp_path) -> None:
         if os.environ.get("VD_SCREENSHOT_DIR"):  # for people who want to look at the pages
             for name in ("county.png", "hall.png"):
                 shutil.copy(tmp_path / name, Path(os.environ["VD_SCREENSHOT_DIR"]) / name)
+
+
+def test_after_sign_in_the_page_returns_only_to_our_own_pages() -> None:
+    from villagedesk.server.township import safe_next
+
+    assert safe_next("/county/halls/XG-0203") == "/county/halls/XG-0203"
+    for outside in ("https://evil.example/", "//evil.example/county/", "/county//evil", "/\\evil", ""):
+        assert safe_next(outside) == "/township/"

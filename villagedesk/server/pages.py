@@ -50,8 +50,29 @@ def root() -> RedirectResponse:
     return RedirectResponse("/county/")
 
 
+def _signed_in_user(request: Request) -> str | None:
+    from villagedesk.server.township_auth import COOKIE, user_from_cookie
+
+    with request.app.state.sessions() as s:
+        return user_from_cookie(s, request.cookies.get(COOKIE))
+
+
+async def _sign_in_first(request: Request) -> HTMLResponse | None:
+    """County pages show hall figures and rejected records: staff accounts only
+    (the same accounts as the township page: ``villagedesk-server township add-user``)."""
+    if await run_in_threadpool(_signed_in_user, request) is not None:
+        return None
+    from villagedesk.server.township_page import login_form
+
+    return HTMLResponse(login_form(next_url=request.url.path, title=tr("SyncServer", "Village service halls")),
+                        status_code=401)
+
+
 @router.get("/county/", response_class=HTMLResponse)
 async def county_halls(request: Request) -> HTMLResponse:
+    if (login := await _sign_in_first(request)) is not None:
+        return login
+
     def work() -> list:  # type: ignore[type-arg]
         with request.app.state.sessions() as s:
             return list_halls(s)
@@ -81,6 +102,9 @@ async def county_halls(request: Request) -> HTMLResponse:
 
 @router.get("/county/halls/{code}", response_class=HTMLResponse)
 async def county_hall(request: Request, code: str) -> HTMLResponse:
+    if (login := await _sign_in_first(request)) is not None:
+        return login
+
     def work() -> tuple:  # type: ignore[type-arg]
         with request.app.state.sessions() as s:
             hall = s.execute(sa.select(Hall).where(Hall.code == code)).scalar_one_or_none()

@@ -60,6 +60,7 @@ async def township_login(request: Request) -> Response:
     form = parse_qs(raw.decode("utf-8", "replace"))
     username = (form.get("username") or [""])[0]
     password = (form.get("password") or [""])[0]
+    next_url = safe_next((form.get("next") or [""])[0])
 
     def work() -> str | None:
         with request.app.state.sessions() as s:
@@ -68,16 +69,26 @@ async def township_login(request: Request) -> Response:
 
     cookie = await run_in_threadpool(work)
     if cookie is None:
-        return HTMLResponse(login_form(tr("usb", "Wrong user name or password.")), status_code=401)
-    resp = RedirectResponse("/township/", status_code=303)
-    resp.set_cookie(COOKIE, cookie, max_age=SESSION_S, httponly=True, samesite="strict", path="/township")
+        return HTMLResponse(login_form(tr("usb", "Wrong user name or password."), next_url=next_url), status_code=401)
+    resp = RedirectResponse(next_url, status_code=303)
+    # One sign-in for the township upload page and the county pages.
+    resp.set_cookie(COOKIE, cookie, max_age=SESSION_S, httponly=True, samesite="strict", path="/")
     return resp
+
+
+def safe_next(url: str) -> str:
+    """Only back to our own pages (never an outside address)."""
+    for prefix in ("/county/", "/township/"):
+        if url.startswith(prefix) and "//" not in url[1:] and "\\" not in url:
+            return url
+    return "/township/"
 
 
 @router.get("/logout")
 async def township_logout() -> Response:
     resp = RedirectResponse("/township/", status_code=303)
-    resp.delete_cookie(COOKIE, path="/township")
+    resp.delete_cookie(COOKIE, path="/")
+    resp.delete_cookie(COOKIE, path="/township")  # set by earlier versions
     return resp
 
 

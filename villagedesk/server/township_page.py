@@ -28,11 +28,13 @@ def page(title: str, body: str, *, user: str = "") -> str:
     )
 
 
-def login_form(error: str = "") -> str:
+def login_form(error: str = "", *, next_url: str = "/township/", title: str = "") -> str:
+    """The sign-in form of the township and county pages; ``next_url`` is where it returns."""
     err = f'<p class="bad" id="error">{escape(error)}</p>' if error else ""
     return page(
-        tr("usb", "Township: upload hall data"),
+        title or tr("usb", "Township: upload hall data"),
         f'{err}<form method="post" action="/township/login">'
+        f'<input type="hidden" name="next" value="{escape(next_url)}">'
         f'<label>{escape(tr("usb", "User name"))} <input name="username" id="username" autofocus></label>'
         f'<label>{escape(tr("usb", "Password"))} <input name="password" id="password" type="password"></label>'
         f'<button type="submit" id="signin">{escape(tr("usb", "Sign in"))}</button></form>',
