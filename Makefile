@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# Defined before the rules that name it: make expands prerequisites as it reads them.
+DIST_STAMP := $(VENV)/.dist-stamp
 DEMO_DIR ?= demo-data
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 
@@ -67,7 +69,6 @@ bench: $(STAMP) translations
 
 # The Linux one-dir bundle (PyInstaller) and the .deb, into dist/ (see docs/packaging.md).
 # Cached under build/packaging/<hash of the sources>: a second run with no changes is quick.
-DIST_STAMP := $(VENV)/.dist-stamp
 $(DIST_STAMP): pyproject.toml | $(STAMP)
 	$(PY) -m pip install -q -e ".[dev,dist]"
 	touch $@

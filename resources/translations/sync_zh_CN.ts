@@ -278,6 +278,10 @@
       <source>The operation is malformed (kind or record id).</source>
       <translation>该记录格式错误（操作类型或记录编号）。</translation>
     </message>
+    <message>
+      <source>PC number {code} is already used by another PC of this hall ({other}): receipt numbers would repeat. Give this PC another number when enrolling (villagedesk sync enroll ... --device-code 02).</source>
+      <translation>本机编号 {code} 已被本服务中心的另一台电脑（{other}）使用，回执编号会重复。请在登记时给本机换一个编号（villagedesk sync enroll ... --device-code 02）。</translation>
+    </message>
   </context>
   <context>
     <name>nav</name>

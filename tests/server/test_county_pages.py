@@ -78,11 +78,15 @@ def test_county_pages_show_halls_and_totals(sdb, browser, tmp_path) -> None:
         browser.find_element(By.ID, "username").send_keys("county")
         browser.find_element(By.ID, "password").send_keys("wrong!")
         browser.find_element(By.ID, "signin").click()
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "error"))
         assert browser.find_element(By.ID, "error").text == "用户名或密码不正确。"
         assert not browser.find_elements(By.ID, "operations")
         browser.find_element(By.ID, "username").send_keys("county")
         browser.find_element(By.ID, "password").send_keys("county1")
         browser.find_element(By.ID, "signin").click()
+        WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "operations"))
         assert browser.find_element(By.ID, "operations").text == "4"  # back where the clerk was going
         browser.get(srv.url + "/")
         assert "村级党群服务中心" in browser.title

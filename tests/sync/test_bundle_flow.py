@@ -31,7 +31,7 @@ def test_first_bundle_carries_the_key_and_the_ack_confirms_it(hall: Any, actor: 
     add_household(hall.store, actor, 3)
     first = hall.export()
     man = json.loads(members(first.read_bytes())["manifest.json"])
-    assert set(man["enrollment"]) == {"secret", "public_key"}
+    assert set(man["enrollment"]) == {"secret", "public_key", "device_code"}  # never the private key
     assert man["previous_bundle_id"] == "" and man["seq_from"] == 1 and man["op_count"] == man["seq_to"]
     [out] = hall.upload(first)
     assert (out.status, out.hall_code, out.accepted) == ("accepted", "XG-0203", man["op_count"])

@@ -146,3 +146,35 @@ def test_enrollment_code_works_once_and_expires(sqlite_server, store) -> None:
         client.enroll(EnrollRequest(code=expired, public_key=req.public_key))
     assert info.value.status == 403 and info.value.detail
     client.close()
+
+
+def test_a_second_pc_with_the_same_number_is_refused_until_it_takes_another(
+    sqlite_server, _hall_template, tmp_path, clock
+) -> None:
+    """Two PCs of one hall printing XG0203-01-… would repeat receipt numbers."""
+    import shutil
+
+    from villagedesk.db.store import Store
+    from villagedesk.errors import DomainError
+
+    stores = []
+    for name in ("pc1", "pc2"):
+        shutil.copyfile(_hall_template, tmp_path / f"{name}.sqlite3")
+        stores.append(Store.open(tmp_path / f"{name}.sqlite3", clock=clock))
+    first, second = stores
+    assert first.identity.device_code == second.identity.device_code == "01"
+    enroll(first, server_url=sqlite_server.url, code=sqlite_server.new_hall("XG-0500"), device_name="柜台")
+    code = sqlite_server.new_hall("XG-0500")
+    with pytest.raises(DomainError) as info:
+        enroll(second, server_url=sqlite_server.url, code=code, device_name="里屋")
+    assert "01" in str(info.value) and "柜台" in str(info.value) and "--device-code" in str(info.value)
+    assert load_state(second) is None or not load_state(second).device_private_key  # nothing adopted
+    # The code was not spent: the clerk enrolls with another number in the same step.
+    res = enroll(second, server_url=sqlite_server.url, code=code, device_name="里屋", device_code="2")
+    second.forget_identity()
+    assert res["hall_code"] == "XG-0500" and second.identity.device_code == "02"
+    with sqlite_server.sdb.engine.connect() as conn:
+        codes = sorted(conn.execute(sa.text("SELECT device_code FROM device")).scalars())
+    assert codes == ["01", "02"]
+    for st in stores:
+        st.close()

@@ -23,6 +23,7 @@ def register(sub: Any, common: Any) -> None:
     q.add_argument("--code", help="one-time enrollment code")
     q.add_argument("--file", help="enrollment file from the county (for a hall without a network)")
     q.add_argument("--device-name", default="")
+    q.add_argument("--device-code", default="", help="this PC's number in receipt numbers (01-99), if the one from setup is taken")
     q.add_argument("--force", action="store_true", help="enroll again (only before anything was sent)")
     q.set_defaults(handler=_enroll)
     for name, fn, help_text in (
@@ -66,7 +67,8 @@ def _enroll(ctx: Any) -> int:
         return enroll_file(ctx)
     if not a.server or not a.code:
         raise DomainError(tr("usb", "Give --server and --code (or --file with an enrollment file)."))
-    res = enroll(ctx.store, server_url=a.server, code=a.code, device_name=a.device_name, force=a.force)
+    res = enroll(ctx.store, server_url=a.server, code=a.code, device_name=a.device_name, force=a.force,
+                 device_code=a.device_code or "")
     ctx.out(res, tr("sync", "Enrolled as hall {code} ({name}).").format(code=res["hall_code"], name=res["hall_name"]))
     return 0
 

@@ -83,7 +83,8 @@ async def enroll(request: Request) -> EnrollResponse:
     def work() -> EnrollResponse:
         try:
             with db.transaction(sessions) as s:
-                hall, dev = enroll_device(s, code=req.code, public_key=req.public_key, device_name=req.device_name, now=settings.now())
+                hall, dev = enroll_device(s, code=req.code, public_key=req.public_key, device_name=req.device_name,
+                                           device_code=req.device_code, now=settings.now())
                 meta = db.read_meta(s)
                 return EnrollResponse(
                     hall_id=hall.id, hall_code=hall.code, hall_name=hall.name, device_id=dev.id,

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from villagedesk.i18n import tr
 from villagedesk.server import db
 from villagedesk.server.bundle_models import BundleDevice, BundleHeld, BundleReceipt
-from villagedesk.server.halls import _aware, _hash_code
+from villagedesk.server.halls import _aware, _hash_code, device_code_message, device_code_taken
 from villagedesk.server.ingest import IngestConflict, IngestForbidden, IngestResult, ingest
 from villagedesk.server.models import Device, Enrollment, Hall
 from villagedesk.server.upcast import SchemaWindow
@@ -139,8 +139,13 @@ def _enroll_device(s: Session, env: bundle.Envelope, now: datetime) -> Device:
         raise BundleError("bad_signature", bundle.bad_signature().message) from exc
     if not env.verify(enr_doc["public_key"]):
         raise bundle.bad_signature()
+    device_code = str(enr_doc.get("device_code") or "")[:4]
+    taken = device_code_taken(s, enr.hall_id, device_code)
+    if taken is not None:
+        raise _Reject("device_code", device_code_message(device_code, taken))
     s.execute(sa.update(Enrollment).where(Enrollment.id == enr.id).values(used_at=now))
-    dev = Device(id=man["device_id"], hall_id=enr.hall_id, public_key=enr_doc["public_key"], name="USB", enrolled_at=now, last_contact=now)
+    dev = Device(id=man["device_id"], hall_id=enr.hall_id, public_key=enr_doc["public_key"], name="USB",
+                 device_code=device_code, enrolled_at=now, last_contact=now)
     s.add(dev)
     s.flush()
     return dev

@@ -66,8 +66,25 @@ def _aware(ts: datetime) -> datetime:
     return ts if ts.tzinfo else ts.replace(tzinfo=timezone.utc)
 
 
+def device_code_taken(session: Session, hall_id: str, device_code: str) -> str | None:
+    """The name of another PC of this hall that already prints this PC number, if any."""
+    if not device_code:
+        return None
+    return session.execute(
+        sa.select(Device.name).where(Device.hall_id == hall_id, Device.device_code == device_code)
+    ).scalars().first()
+
+
+def device_code_message(device_code: str, other: str) -> str:
+    return tr(
+        "SyncServer",
+        "PC number {code} is already used by another PC of this hall ({other}): receipt numbers would repeat. "
+        "Give this PC another number when enrolling (villagedesk sync enroll ... --device-code 02).",
+    ).format(code=device_code, other=other or "?")
+
+
 def enroll_device(
-    session: Session, *, code: str, public_key: str, device_name: str, now: datetime
+    session: Session, *, code: str, public_key: str, device_name: str, now: datetime, device_code: str = ""
 ) -> tuple[Hall, Device]:
     """Spend the one-time code: a device joins its hall with the public key it made."""
     enr = session.execute(
@@ -79,6 +96,9 @@ def enroll_device(
         raise EnrollmentError(tr("SyncServer", "This enrollment code has already been used."))
     if _aware(enr.expires_at) < now:
         raise EnrollmentError(tr("SyncServer", "This enrollment code has expired; ask the county for a new one."))
+    taken = device_code_taken(session, enr.hall_id, device_code)
+    if taken is not None:
+        raise EnrollmentError(device_code_message(device_code, taken))
     device_id = str(uuid.uuid4())
     # Conditional update: two PCs racing with the same code cannot both win.
     won = session.execute(
@@ -91,7 +111,7 @@ def enroll_device(
     hall = session.get(Hall, enr.hall_id)
     assert hall is not None
     dev = Device(
-        id=device_id, hall_id=hall.id, public_key=public_key, name=device_name,
+        id=device_id, hall_id=hall.id, public_key=public_key, name=device_name, device_code=device_code,
         enrolled_at=now, last_contact=now,
     )
     session.add(dev)

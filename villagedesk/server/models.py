@@ -58,6 +58,8 @@ class Device(ServerModel, table=True):
     hall_id: str = Field(foreign_key="hall.id", index=True, max_length=36)
     public_key: str = Field(max_length=64)
     name: str = Field(default="", max_length=100)
+    # The PC number in its receipt numbers (XG0203-01-…); unique within the hall, "" if not given.
+    device_code: str = Field(default="", max_length=4, sa_column_kwargs={"server_default": ""})
     enrolled_at: datetime = _ts(nullable=False)
     last_contact: datetime | None = _ts(nullable=True)
     high_water: int = Field(default=0, sa_type=sa.BigInteger)

@@ -55,7 +55,8 @@ def build_bundle(store: Store) -> tuple[bytes, dict[str, Any]]:
         "client_state": {k: c[k] for k in ("pending", "rejected", "conflicts", "last_seq")},
     }
     if usb is not None and usb.enrollment_secret:
-        fields["enrollment"] = {"secret": usb.enrollment_secret, "public_key": signing.public_to_b64(key)}
+        fields["enrollment"] = {"secret": usb.enrollment_secret, "public_key": signing.public_to_b64(key),
+                                "device_code": store.identity.device_code}
     data = bundle.pack("ops", fields, {bundle.OPS: _ops_lines(rows)}, key, level=1)
     return data, fields
 

@@ -171,6 +171,7 @@ class EnrollRequest(_Wire):
     code: str = Field(min_length=4, max_length=64)
     public_key: str = Field(min_length=40, max_length=64)  # base64 raw Ed25519 key
     device_name: str = Field(default="", max_length=100)
+    device_code: str = Field(default="", max_length=4)  # this PC's number in receipt numbers
 
 
 class EnrollResponse(_Wire):
